@@ -1,0 +1,1 @@
+//! Actor knowledge base, actor resolution and coreference

@@ -1,0 +1,1 @@
+//! PLOVER event coder: lexicon, arguments, auxiliary modes, attribution, quantities

@@ -1,0 +1,1 @@
+//! Readers: plain text, JSONL and HTML inputs turned into documents with zones and datelines

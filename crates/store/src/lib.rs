@@ -1,0 +1,1 @@
+//! SQLite event store: schema, idempotent ingest, queries, full-text search, export

@@ -1,0 +1,1 @@
+//! Tokenizer and sentence splitter for news English

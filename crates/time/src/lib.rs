@@ -1,0 +1,1 @@
+//! Temporal expressions, document dates and event dates
