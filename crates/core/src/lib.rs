@@ -387,3 +387,19 @@ impl Document {
         range.filter(move |&j| self.tokens[j].head == Some(i))
     }
 }
+
+/// A person the actor resolver learned from a document where a role was
+/// stated ("Russia's ambassador Anatoly Antonov"); the store keeps them so
+/// later documents that name the person bare resolve too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LearnedActor {
+    /// Full name as first seen (`Anatoly Antonov`).
+    pub name: String,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// The role words (`ambassador to the United States`).
+    pub role: Option<String>,
+    /// Document dates (or ingest dates) of the first and last mention.
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+}
