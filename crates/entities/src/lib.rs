@@ -1,1 +1,121 @@
-//! Named-entity recognizer trained in-project
+//! Named-entity recognizer for news English, trained in-project on GUM.
+//!
+//! A structured averaged perceptron labels each sentence with BILOU tags over
+//! GUM's name classes (person, place, organization); [`types`] then maps them
+//! to chancery's [`EntityType`]s (PERSON, ORG, GPE, LOC, NORP) with word
+//! lists, since GUM has no GPE/LOC split and no NORP class. See [`gum`] for
+//! what counts as a name in the training data.
+
+mod features;
+mod gazetteer;
+mod labeller;
+pub mod evaluation;
+pub mod gum;
+mod model;
+mod tags;
+pub mod training;
+mod types;
+mod word_profiles;
+
+use chancery_core::{Document, EntityMention, EntityType};
+use gum::NamedSpan;
+use labeller::{PreparedDocument, Resources};
+use std::ops::Range;
+use std::path::Path;
+
+pub use labeller::tag_sentences;
+pub use model::ModelError;
+
+/// The trained labeller; read-only, shared across threads.
+#[derive(Debug, Clone)]
+pub struct Recognizer {
+    first_pass: model::Model,
+    second_pass: model::Model,
+    resources: Resources,
+}
+
+/// The shipped model, trained by [`training::train`] on GUM.
+const SHIPPED_MODEL: &[u8] = include_bytes!("../../../data/models/ner.model.gz");
+
+impl Recognizer {
+    /// The shipped model, compiled into the binary.
+    pub fn load() -> Result<Recognizer, ModelError> {
+        Recognizer::from_bytes(SHIPPED_MODEL, "data/models/ner.model.gz (built in)")
+    }
+
+    /// Reads a model written by [`training::train`] (it uses the shipped
+    /// word profiles and the built-in knowledge base).
+    pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Recognizer, ModelError> {
+        let [first_pass, second_pass]: [model::Model; 2] = model::models_from_bytes(bytes, origin)?
+            .try_into()
+            .map_err(|models: Vec<model::Model>| ModelError::Corrupt {
+                origin: origin.to_string(),
+                problem: format!("expected two passes, found {}", models.len()),
+            })?;
+        Ok(Recognizer {
+            first_pass,
+            second_pass,
+            resources: Resources::shipped()?,
+        })
+    }
+
+    pub fn from_file(path: &Path) -> Result<Recognizer, ModelError> {
+        let origin = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+            origin: origin.clone(),
+            source,
+        })?;
+        Recognizer::from_bytes(&bytes, &origin)
+    }
+
+    /// Names with their GUM classes in the sentences of one document, each
+    /// given as its words and their XPOS tags; spans index words within
+    /// their sentence.
+    pub fn label(&self, sentences: &[Vec<&str>], tags: Vec<Vec<String>>) -> Vec<Vec<NamedSpan>> {
+        let document = PreparedDocument::new(sentences.to_vec(), tags, &self.resources);
+        labeller::label(&self.first_pass, &self.second_pass, &document, &self.resources)
+    }
+
+    /// Fills `doc.entities` for a tokenized and tagged document (one
+    /// sequence per sentence; all tokens as one when there are no sentences).
+    pub fn annotate(&self, doc: &mut Document) {
+        let ranges: Vec<Range<usize>> = if doc.sentences.is_empty() {
+            std::iter::once(0..doc.tokens.len())
+                .filter(|r| !r.is_empty())
+                .collect()
+        } else {
+            doc.sentences.iter().map(|s| s.tokens.clone()).collect()
+        };
+        let sentences: Vec<Vec<&str>> = ranges
+            .iter()
+            .map(|r| r.clone().map(|i| doc.token_text(i)).collect())
+            .collect();
+        let tags = ranges
+            .iter()
+            .map(|r| doc.tokens[r.clone()].iter().map(|t| t.xpos.clone()).collect())
+            .collect();
+        let labelled = self.label(&sentences, tags);
+        let mut entities = Vec::new();
+        for ((range, words), names) in ranges.iter().zip(&sentences).zip(labelled) {
+            let mut taken = vec![false; words.len()];
+            let mention = |words: Range<usize>, kind: EntityType| {
+                let tokens = range.start + words.start..range.start + words.end;
+                EntityMention {
+                    span: doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end,
+                    tokens,
+                    kind,
+                }
+            };
+            for name in names {
+                taken[name.words.clone()].fill(true);
+                let kind = types::entity_type(name.class, &words[name.words.clone()]);
+                entities.push(mention(name.words, kind));
+            }
+            for words in types::nationality_words(words, &taken) {
+                entities.push(mention(words, EntityType::Norp));
+            }
+        }
+        entities.sort_by_key(|e| e.tokens.start);
+        doc.entities = entities;
+    }
+}

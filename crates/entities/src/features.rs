@@ -1,0 +1,330 @@
+//! Feature extraction for the labeller: the word, its shape, affixes and
+//! neighbours, and document-level capitalisation evidence, each hashed to a
+//! 64-bit key (stable across builds, so trained models stay valid).
+
+use crate::word_profiles::{normalise, WordProfiles};
+use std::collections::HashSet;
+
+/// What the whole document says about its words' capitalisation: a
+/// capitalised word that also appears in lower case is probably not a name
+/// (a sentence-initial "Police"), one that is capitalised mid-sentence too
+/// probably is.
+#[derive(Debug, Default)]
+pub struct DocumentContext {
+    seen_lowercase: HashSet<String>,
+    seen_capitalised_inside: HashSet<String>,
+}
+
+impl DocumentContext {
+    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocumentContext {
+        let mut context = DocumentContext::default();
+        for words in sentences {
+            for (i, word) in words.iter().enumerate() {
+                if starts_lowercase(word) {
+                    context.seen_lowercase.insert(word.to_string());
+                } else if i > 0 && starts_uppercase(word) && !is_all_caps(word) {
+                    context.seen_capitalised_inside.insert(word.to_lowercase());
+                }
+            }
+        }
+        context
+    }
+}
+
+fn starts_lowercase(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn starts_uppercase(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+}
+
+/// The per-word views the templates combine.
+struct WordView {
+    norm: String,
+    shape: String,
+    short_shape: String,
+    /// Capitalisation class and cluster from unlabelled text (`-` unknown).
+    capitalisation: String,
+    cluster: String,
+}
+
+impl WordView {
+    fn new(word: &str, profiles: &WordProfiles) -> WordView {
+        let norm = normalise(word);
+        let profile = profiles.get(&norm);
+        let capitalisation = profile.map_or("-".to_string(), |p| p.capitalisation.to_string());
+        let cluster = profile.map_or("-".to_string(), |p| p.cluster.to_string());
+        let mut shape = String::new();
+        let mut short_shape = String::new();
+        let mut run = 0;
+        for c in word.chars() {
+            let class = if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_numeric() {
+                'd'
+            } else {
+                c
+            };
+            if shape.ends_with(class) {
+                run += 1;
+            } else {
+                run = 1;
+                short_shape.push(class);
+            }
+            if run <= 3 {
+                shape.push(class);
+            }
+        }
+        WordView {
+            norm,
+            shape,
+            short_shape,
+            capitalisation,
+            cluster,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Template {
+    Bias,
+    Norm,
+    Form,
+    Shape,
+    ShortShape,
+    Prefix,
+    Suffix,
+    PreviousNorm,
+    NextNorm,
+    SecondPreviousNorm,
+    SecondNextNorm,
+    PreviousShape,
+    NextShape,
+    PreviousNormAndNorm,
+    NormAndNextNorm,
+    SentenceStartShape,
+    CapitalisedSeenLowercase,
+    CapitalisedSeenInside,
+    HeadlineShape,
+    ShapeTrigram,
+    PreviousNormAndShape,
+    ShapeAndNextNorm,
+    Capitalisation,
+    Cluster,
+    PreviousCluster,
+    NextCluster,
+    ClusterAndShape,
+    PreviousClusterAndCluster,
+    ClusterAndNextCluster,
+    Gazetteer,
+    PreviousGazetteer,
+    NextGazetteer,
+    FirstPassElsewhere,
+    FirstPassElsewhereAndShape,
+    Tag,
+    PreviousTag,
+    NextTag,
+    TagAndShape,
+    TagTrigram,
+}
+
+/// FNV-1a over the template number and its parts, with separators.
+fn hash(template: Template, parts: &[&str]) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |byte: u8| {
+        h ^= u64::from(byte);
+        h = h.wrapping_mul(PRIME);
+    };
+    mix(template as u8);
+    for part in parts {
+        for &byte in part.as_bytes() {
+            mix(byte);
+        }
+        mix(0xff);
+    }
+    h
+}
+
+/// The feature keys of every word of a sentence, flattened.
+pub struct SentenceFeatures {
+    keys: Vec<u64>,
+    /// `keys[starts[i]..starts[i + 1]]` belong to word `i`.
+    starts: Vec<usize>,
+}
+
+impl SentenceFeatures {
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub fn word(&self, i: usize) -> &[u64] {
+        &self.keys[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
+const BOUNDARY: &str = "<s>";
+
+/// Headlines capitalise most words, which weakens capitalisation evidence.
+fn is_headline(words: &[&str]) -> bool {
+    let alphabetic: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    alphabetic.len() >= 3
+        && alphabetic.iter().filter(|w| starts_uppercase(w)).count() * 4 >= alphabetic.len() * 3
+}
+
+/// The features of a sentence. `tags` holds the tagger's XPOS of each word,
+/// `gazetteer` one knowledge-base label per word (see
+/// [`crate::gazetteer::word_labels`]); `elsewhere`, in the second
+/// pass, what the first pass made of each word's other occurrences in the
+/// document (see [`crate::labeller`]).
+pub fn extract(
+    words: &[&str],
+    tags: &[String],
+    context: &DocumentContext,
+    profiles: &WordProfiles,
+    gazetteer: &[String],
+    elsewhere: Option<&[String]>,
+) -> SentenceFeatures {
+    let views: Vec<WordView> = words.iter().map(|w| WordView::new(w, profiles)).collect();
+    let headline = is_headline(words);
+    let norm = |i: isize| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| views.get(i))
+            .map_or(BOUNDARY, |v| v.norm.as_str())
+    };
+    let shape = |i: isize| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| views.get(i))
+            .map_or(BOUNDARY, |v| v.short_shape.as_str())
+    };
+    let cluster = |i: isize| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| views.get(i))
+            .map_or(BOUNDARY, |v| v.cluster.as_str())
+    };
+    let gazetteer_at = |i: isize| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| gazetteer.get(i))
+            .map_or(BOUNDARY, String::as_str)
+    };
+    let tag = |i: isize| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| tags.get(i))
+            .map_or(BOUNDARY, String::as_str)
+    };
+    let mut keys = Vec::with_capacity(words.len() * 32);
+    let mut starts = Vec::with_capacity(words.len() + 1);
+    for (i, (word, view)) in words.iter().zip(&views).enumerate() {
+        starts.push(keys.len());
+        let at = i as isize;
+        let mut add = |template: Template, parts: &[&str]| keys.push(hash(template, parts));
+        add(Template::Bias, &[]);
+        add(Template::Norm, &[&view.norm]);
+        add(Template::Form, &[word]);
+        add(Template::Shape, &[&view.shape]);
+        add(Template::ShortShape, &[&view.short_shape]);
+        let chars: Vec<(usize, char)> = view.norm.char_indices().collect();
+        for length in 1..=3.min(chars.len()) {
+            let end = chars.get(length).map_or(view.norm.len(), |&(b, _)| b);
+            add(Template::Prefix, &[&view.norm[..end]]);
+        }
+        for length in 1..=4.min(chars.len()) {
+            let start = chars[chars.len() - length].0;
+            add(Template::Suffix, &[&view.norm[start..]]);
+        }
+        add(Template::PreviousNorm, &[norm(at - 1)]);
+        add(Template::NextNorm, &[norm(at + 1)]);
+        add(Template::SecondPreviousNorm, &[norm(at - 2)]);
+        add(Template::SecondNextNorm, &[norm(at + 2)]);
+        add(Template::PreviousShape, &[shape(at - 1)]);
+        add(Template::NextShape, &[shape(at + 1)]);
+        add(Template::PreviousNormAndNorm, &[norm(at - 1), &view.norm]);
+        add(Template::NormAndNextNorm, &[&view.norm, norm(at + 1)]);
+        add(Template::ShapeTrigram, &[shape(at - 1), &view.short_shape, shape(at + 1)]);
+        add(Template::PreviousNormAndShape, &[norm(at - 1), &view.short_shape]);
+        add(Template::ShapeAndNextNorm, &[&view.short_shape, norm(at + 1)]);
+        add(Template::Capitalisation, &[&view.capitalisation, &view.short_shape]);
+        add(Template::Cluster, &[&view.cluster]);
+        add(Template::PreviousCluster, &[cluster(at - 1)]);
+        add(Template::NextCluster, &[cluster(at + 1)]);
+        add(Template::ClusterAndShape, &[&view.cluster, &view.short_shape]);
+        add(Template::PreviousClusterAndCluster, &[cluster(at - 1), &view.cluster]);
+        add(Template::ClusterAndNextCluster, &[&view.cluster, cluster(at + 1)]);
+        add(Template::Tag, &[tag(at)]);
+        add(Template::PreviousTag, &[tag(at - 1)]);
+        add(Template::NextTag, &[tag(at + 1)]);
+        add(Template::TagAndShape, &[tag(at), &view.short_shape]);
+        add(Template::TagTrigram, &[tag(at - 1), tag(at), tag(at + 1)]);
+        add(Template::Gazetteer, &[gazetteer_at(at)]);
+        add(Template::PreviousGazetteer, &[gazetteer_at(at - 1)]);
+        add(Template::NextGazetteer, &[gazetteer_at(at + 1)]);
+        if let Some(label) = elsewhere.map(|e| e[i].as_str()).filter(|&l| l != "-") {
+            add(Template::FirstPassElsewhere, &[label]);
+            add(Template::FirstPassElsewhereAndShape, &[label, &view.short_shape]);
+        }
+        if i == 0 {
+            add(Template::SentenceStartShape, &[&view.short_shape]);
+        }
+        if headline {
+            add(Template::HeadlineShape, &[&view.short_shape]);
+        }
+        if starts_uppercase(word) {
+            let lower = word.to_lowercase();
+            let yes_no = |b: bool| if b { "y" } else { "n" };
+            add(
+                Template::CapitalisedSeenLowercase,
+                &[yes_no(context.seen_lowercase.contains(&lower))],
+            );
+            add(
+                Template::CapitalisedSeenInside,
+                &[yes_no(context.seen_capitalised_inside.contains(&lower))],
+            );
+        }
+    }
+    starts.push(keys.len());
+    SentenceFeatures { keys, starts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_long_runs() {
+        let view = WordView::new("McDonald2024", &WordProfiles::default());
+        assert_eq!(view.shape, "XxXxxxddd");
+        assert_eq!(view.short_shape, "XxXxd");
+        assert_eq!(view.norm, "mcdonald0000");
+    }
+
+    #[test]
+    fn document_context_changes_the_features_of_a_capitalised_word() {
+        let first: Vec<&str> = vec!["Police", "arrived", "."];
+        let second: Vec<&str> = vec!["The", "police", "left", "."];
+        let with_lowercase = DocumentContext::new([first.as_slice(), second.as_slice()]);
+        let alone = DocumentContext::new([first.as_slice()]);
+        let profiles = WordProfiles::default();
+        let gazetteer = vec!["-".to_string(); first.len()];
+        let tags: Vec<String> = ["NN", "VBD", "."].map(String::from).to_vec();
+        let a = extract(&first, &tags, &with_lowercase, &profiles, &gazetteer, None);
+        let b = extract(&first, &tags, &alone, &profiles, &gazetteer, None);
+        assert_eq!(a.len(), 3);
+        assert_ne!(a.word(0), b.word(0));
+        assert_eq!(a.word(1), b.word(1));
+    }
+}

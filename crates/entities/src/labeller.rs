@@ -1,0 +1,236 @@
+//! Labelling a document in two passes. The first pass labels each sentence
+//! on its own evidence; the second also sees what the first made of the same
+//! word elsewhere in the document ("Isabel Ruiz" was a person, so a later bare
+//! "Isabel" is one too), which keeps a document's names consistent.
+
+use crate::features::{extract, DocumentContext, SentenceFeatures};
+use crate::gazetteer::word_labels;
+use crate::gum::{NameClass, NamedSpan};
+use crate::model::{Model, ModelError};
+use crate::tags;
+use crate::word_profiles::WordProfiles;
+use chancery_kb::KnowledgeBase;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The data the features read besides the text.
+#[derive(Debug, Clone)]
+pub struct Resources {
+    pub profiles: WordProfiles,
+    pub kb: Arc<KnowledgeBase>,
+}
+
+/// Word profiles from unlabelled text, which the model's features use.
+const SHIPPED_WORD_PROFILES: &[u8] = include_bytes!("../../../data/models/ner-words.tsv.gz");
+
+impl Resources {
+    /// The shipped word profiles and the built-in knowledge base.
+    pub fn shipped() -> Result<Resources, ModelError> {
+        let profiles = WordProfiles::from_bytes(
+            SHIPPED_WORD_PROFILES,
+            "data/models/ner-words.tsv.gz (built in)",
+        )?;
+        let kb = KnowledgeBase::load(&[]).map_err(|error| ModelError::Corrupt {
+            origin: "the built-in knowledge base (data/actors)".to_string(),
+            problem: error.to_string(),
+        })?;
+        Ok(Resources {
+            profiles,
+            kb: Arc::new(kb),
+        })
+    }
+}
+
+/// A document's sentences with the evidence that needs no model.
+pub struct PreparedDocument<'a> {
+    pub sentences: Vec<Vec<&'a str>>,
+    /// The XPOS tag of every word.
+    tags: Vec<Vec<String>>,
+    context: DocumentContext,
+    gazetteer: Vec<Vec<String>>,
+}
+
+impl<'a> PreparedDocument<'a> {
+    pub fn new(sentences: Vec<Vec<&'a str>>, tags: Vec<Vec<String>>, resources: &Resources) -> PreparedDocument<'a> {
+        let context = DocumentContext::new(sentences.iter().map(Vec::as_slice));
+        let gazetteer = sentences.iter().map(|w| word_labels(&resources.kb, w)).collect();
+        PreparedDocument {
+            sentences,
+            tags,
+            context,
+            gazetteer,
+        }
+    }
+
+    /// Features of every sentence: first pass (`elsewhere` None) or second.
+    pub fn features(&self, resources: &Resources, elsewhere: Option<&[Vec<String>]>) -> Vec<SentenceFeatures> {
+        self.sentences
+            .iter()
+            .enumerate()
+            .map(|(s, words)| {
+                extract(
+                    words,
+                    &self.tags[s],
+                    &self.context,
+                    &resources.profiles,
+                    &self.gazetteer[s],
+                    elsewhere.map(|e| e[s].as_slice()),
+                )
+            })
+            .collect()
+    }
+
+    /// For each capitalised word, the class the first pass gave most of the
+    /// word's other capitalised occurrences in the document, with `:all` when
+    /// they agree and `:most` when not (`O` for outside any name); `-` when
+    /// there are none or the word is not capitalised.
+    pub fn elsewhere(&self, first_pass: &[Vec<NamedSpan>]) -> Vec<Vec<String>> {
+        let own_labels: Vec<Vec<Option<usize>>> = self
+            .sentences
+            .iter()
+            .zip(first_pass)
+            .map(|(words, names)| {
+                let mut labels: Vec<Option<usize>> = words
+                    .iter()
+                    .map(|w| is_capitalised(w).then_some(OUTSIDE_SLOT))
+                    .collect();
+                for name in names {
+                    for label in labels[name.words.clone()].iter_mut().flatten() {
+                        *label = class_slot(name.class);
+                    }
+                }
+                labels
+            })
+            .collect();
+        let mut counts: HashMap<String, [u32; SLOTS]> = HashMap::new();
+        for (words, labels) in self.sentences.iter().zip(&own_labels) {
+            for (word, label) in words.iter().zip(labels) {
+                if let Some(slot) = label {
+                    counts.entry(word.to_lowercase()).or_default()[*slot] += 1;
+                }
+            }
+        }
+        self.sentences
+            .iter()
+            .zip(&own_labels)
+            .map(|(words, labels)| {
+                words
+                    .iter()
+                    .zip(labels)
+                    .map(|(word, label)| {
+                        let Some(own) = label else {
+                            return "-".to_string();
+                        };
+                        let mut others = counts[&word.to_lowercase()];
+                        others[*own] -= 1;
+                        describe(&others)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+const SLOTS: usize = NameClass::ALL.len() + 1;
+const OUTSIDE_SLOT: usize = NameClass::ALL.len();
+const SLOT_NAMES: [&str; SLOTS] = ["person", "place", "organization", "O"];
+
+fn class_slot(class: NameClass) -> usize {
+    NameClass::ALL.iter().position(|&c| c == class).unwrap_or(OUTSIDE_SLOT)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn describe(others: &[u32; SLOTS]) -> String {
+    let total: u32 = others.iter().sum();
+    if total == 0 {
+        return "-".to_string();
+    }
+    let (best, &count) = others
+        .iter()
+        .enumerate()
+        .max_by_key(|&(slot, &count)| (count, std::cmp::Reverse(slot)))
+        .expect("slots are not empty");
+    let agreement = if count == total { "all" } else { "most" };
+    format!("{}:{agreement}", SLOT_NAMES[best])
+}
+
+/// The tagger's XPOS tags for sentences given as words (for text that was
+/// not tagged by the pipeline: training and evaluation data).
+pub fn tag_sentences(linguist: &chancery_ling::Linguist, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+    let mut document = chancery_core::Document::default();
+    for words in sentences {
+        let first = document.tokens.len();
+        let start = document.text.len();
+        for word in words {
+            if document.text.len() > start {
+                document.text.push(' ');
+            }
+            let at = document.text.len();
+            document.text.push_str(word);
+            document.tokens.push(chancery_core::Token {
+                span: at..document.text.len(),
+                ..chancery_core::Token::default()
+            });
+        }
+        document.sentences.push(chancery_core::Sentence {
+            span: start..document.text.len(),
+            tokens: first..document.tokens.len(),
+            zone: chancery_core::ZoneKind::Body,
+        });
+        document.text.push('\n');
+    }
+    linguist.annotate(&mut document);
+    document
+        .sentences
+        .iter()
+        .map(|s| s.tokens.clone().map(|i| document.tokens[i].xpos.clone()).collect())
+        .collect()
+}
+
+/// The names a model finds in sentences given their features.
+pub fn decode(model: &Model, features: &[SentenceFeatures]) -> Vec<Vec<NamedSpan>> {
+    features.iter().map(|f| tags::decode(&model.decode(f))).collect()
+}
+
+/// Both passes over one document.
+pub fn label(first: &Model, second: &Model, document: &PreparedDocument, resources: &Resources) -> Vec<Vec<NamedSpan>> {
+    let first_pass = decode(first, &document.features(resources, None));
+    let elsewhere = document.elsewhere(&first_pass);
+    decode(second, &document.features(resources, Some(&elsewhere)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_occurrences_decide_the_evidence() {
+        let resources = Resources {
+            profiles: WordProfiles::default(),
+            kb: Arc::new(KnowledgeBase::default()),
+        };
+        let sentences = vec![
+            vec!["Isabel", "Ruiz", "arrived", "."],
+            vec!["Later", "Isabel", "left", "."],
+            vec!["Isabel", "smiled", "and", "Ruiz", "waved", "."],
+        ];
+        let tags = sentences.iter().map(|s| vec!["NNP".to_string(); s.len()]).collect();
+        let document = PreparedDocument::new(sentences, tags, &resources);
+        let person = |words| NamedSpan {
+            words,
+            class: NameClass::Person,
+        };
+        let first_pass = vec![vec![person(0..2)], vec![], vec![person(3..4)]];
+        let elsewhere = document.elsewhere(&first_pass);
+        // "Isabel" in sentence 2: once a person, once outside elsewhere.
+        assert_eq!(elsewhere[1][1], "person:most");
+        // "Isabel" in sentence 1: outside (sentence 2), then outside (sentence 3).
+        assert_eq!(elsewhere[0][0], "O:all");
+        assert_eq!(elsewhere[0][1], "person:all");
+        assert_eq!(elsewhere[1][0], "-", "no other 'Later'");
+        assert_eq!(elsewhere[1][2], "-", "not capitalised");
+    }
+}

@@ -1,0 +1,417 @@
+//! Training the labeller on GUM: averaged structured perceptrons over BILOU
+//! tags with Viterbi decoding, epochs chosen on dev. The second pass learns
+//! from first-pass labels of the training documents that come from models
+//! which did not see those documents (jackknifing), as it will at run time.
+
+use crate::evaluation::{evaluate, Evaluation};
+use crate::features::SentenceFeatures;
+use crate::gum::{read_gum, GoldDocument, GumError, NamedSpan};
+use crate::labeller::{decode, tag_sentences, PreparedDocument, Resources};
+use chancery_ling::Linguist;
+use crate::model::{models_to_bytes, KeyMap, Model, TagScores};
+use crate::tags::{encode, TAG_COUNT};
+use crate::{tags, ModelError, Recognizer};
+use std::path::{Path, PathBuf};
+
+/// Features seen fewer times than this in training are left out.
+const MIN_FEATURE_COUNT: u32 = 1;
+const MAX_EPOCHS: usize = 15;
+/// Stop when dev F1 has not improved for this many epochs.
+const PATIENCE: usize = 3;
+/// The tagger saw the training text, so its tags there are better than on
+/// new text; hiding this share of them keeps the labeller from leaning on
+/// tags alone ("Brussels/NNS").
+const HIDDEN_TAG_SHARE: f64 = 0.2;
+/// Training documents are split in this many folds for the jackknife.
+const FOLDS: usize = 5;
+/// Rows whose averaged weights all stay below this are dropped from the model.
+const PRUNE_BELOW: f32 = 0.02;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    #[error(transparent)]
+    Gum(#[from] GumError),
+    #[error("no file ending in {suffix} in {dir}")]
+    MissingSplit { dir: String, suffix: String },
+    #[error("cannot list {dir}: {source}")]
+    List {
+        dir: String,
+        source: std::io::Error,
+    },
+    /// The shipped word profiles or knowledge base could not be read, or the
+    /// written model could not be read back.
+    #[error(transparent)]
+    Resources(ModelError),
+    #[error("the POS tagger: {0}")]
+    Tagger(chancery_ling::ModelError),
+    #[error("cannot write the NER model to {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Profiles words from unlabelled text: `.txt` files and the word forms of
+/// `.conllu` files under `sources` (files or folders). Writes `out` (shipped
+/// as `data/models/ner-words.tsv.gz`); returns the number of words profiled.
+pub fn build_word_profiles(sources: &[&Path], out: &Path) -> Result<usize, std::io::Error> {
+    crate::word_profiles::build_from_files(sources, out)
+}
+
+/// What a training run produced.
+#[derive(Debug, Clone)]
+pub struct TrainReport {
+    pub train_sentences: usize,
+    /// Epochs of the first and second pass, chosen on dev.
+    pub epochs: [usize; 2],
+    /// Feature rows kept, both passes together.
+    pub features: usize,
+    pub model_bytes: usize,
+    /// Dev scores of the written (pruned, quantised) model.
+    pub dev: Evaluation,
+}
+
+/// The GUM file of a split (`train`, `dev`, `test`) in a directory.
+pub fn split_file(gum_dir: &Path, split: &str) -> Result<PathBuf, TrainError> {
+    let suffix = format!("-{split}.conllu");
+    let entries = std::fs::read_dir(gum_dir).map_err(|source| TrainError::List {
+        dir: gum_dir.display().to_string(),
+        source,
+    })?;
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with(&suffix))
+        .ok_or_else(|| TrainError::MissingSplit {
+            dir: gum_dir.display().to_string(),
+            suffix,
+        })
+}
+
+struct Example {
+    features: SentenceFeatures,
+    gold: Vec<usize>,
+}
+
+/// A split's documents, prepared once for both passes.
+struct Split<'a> {
+    documents: Vec<PreparedDocument<'a>>,
+    gold: Vec<&'a GoldDocument>,
+}
+
+impl<'a> Split<'a> {
+    /// Tags the documents with `linguist`, as the pipeline will tag new text.
+    /// With `hide_tags`, a share of the tags is hidden (see [`HIDDEN_TAG_SHARE`]).
+    fn new(documents: &'a [GoldDocument], linguist: &Linguist, resources: &Resources, hide_tags: bool) -> Split<'a> {
+        let mut shuffler = Shuffler(0x2545_f491_4f6c_dd1d);
+        let prepared = documents
+            .iter()
+            .map(|d| {
+                let sentences: Vec<Vec<&str>> = d
+                    .sentences
+                    .iter()
+                    .map(|s| s.words.iter().map(String::as_str).collect())
+                    .collect();
+                let mut tags = tag_sentences(linguist, &sentences);
+                if hide_tags {
+                    for tag in tags.iter_mut().flatten() {
+                        if shuffler.below(HIDDEN_TAG_SHARE) {
+                            tag.clear();
+                        }
+                    }
+                }
+                PreparedDocument::new(sentences, tags, resources)
+            })
+            .collect();
+        Split {
+            documents: prepared,
+            gold: documents.iter().collect(),
+        }
+    }
+
+    /// Examples of the documents `which` picks; `elsewhere` gives each
+    /// document's first-pass evidence (second pass) or is None (first pass).
+    fn examples(
+        &self,
+        resources: &Resources,
+        elsewhere: Option<&[Vec<Vec<String>>]>,
+        which: impl Fn(usize) -> bool,
+    ) -> Vec<Example> {
+        let mut examples = Vec::new();
+        for (d, document) in self.documents.iter().enumerate().filter(|(d, _)| which(*d)) {
+            let features = document.features(resources, elsewhere.map(|e| e[d].as_slice()));
+            for (features, gold) in features.into_iter().zip(&self.gold[d].sentences) {
+                examples.push(Example {
+                    gold: encode(features.len(), &gold.names),
+                    features,
+                });
+            }
+        }
+        examples
+    }
+}
+
+/// Dev scores of a model on prepared examples.
+fn score(model: &Model, examples: &[Example]) -> Evaluation {
+    let mut evaluation = Evaluation::default();
+    for example in examples {
+        let predicted = tags::decode(&model.decode(&example.features));
+        evaluation.add_sentence(&predicted, &tags::decode(&example.gold));
+    }
+    evaluation
+}
+
+/// Weights with the bookkeeping for lazy averaging.
+struct Averaged {
+    current: Vec<TagScores>,
+    totals: Vec<[f64; TAG_COUNT]>,
+    stamps: Vec<[u32; TAG_COUNT]>,
+}
+
+impl Averaged {
+    fn new(rows: usize) -> Averaged {
+        Averaged {
+            current: vec![[0.0; TAG_COUNT]; rows],
+            totals: vec![[0.0; TAG_COUNT]; rows],
+            stamps: vec![[0; TAG_COUNT]; rows],
+        }
+    }
+
+    fn update(&mut self, row: usize, tag: usize, delta: f32, now: u32) {
+        let elapsed = f64::from(now - self.stamps[row][tag]);
+        self.totals[row][tag] += elapsed * f64::from(self.current[row][tag]);
+        self.stamps[row][tag] = now;
+        self.current[row][tag] += delta;
+    }
+
+    fn average(&self, now: u32) -> Vec<TagScores> {
+        let now_f = f64::from(now.max(1));
+        (0..self.current.len())
+            .map(|row| {
+                let mut out = [0.0; TAG_COUNT];
+                for (tag, value) in out.iter_mut().enumerate() {
+                    let elapsed = f64::from(now - self.stamps[row][tag]);
+                    let total = self.totals[row][tag] + elapsed * f64::from(self.current[row][tag]);
+                    *value = (total / now_f) as f32;
+                }
+                out
+            })
+            .collect()
+    }
+}
+
+/// Small deterministic generator for shuffling and sampling (xorshift64*).
+struct Shuffler(u64);
+
+impl Shuffler {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+
+    /// True with probability `share`.
+    fn below(&mut self, share: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= share
+    }
+}
+
+struct Trainer {
+    index: KeyMap<u32>,
+    emissions: Averaged,
+    /// Transition rows `0..TAG_COUNT` and the start row `TAG_COUNT`.
+    transitions: Averaged,
+    updates: u32,
+}
+
+impl Trainer {
+    fn new(examples: &[Example]) -> Trainer {
+        let mut counts: KeyMap<u32> = KeyMap::default();
+        for example in examples {
+            for i in 0..example.features.len() {
+                for &key in example.features.word(i) {
+                    *counts.entry(key).or_default() += 1;
+                }
+            }
+        }
+        let mut kept: Vec<u64> = counts
+            .into_iter()
+            .filter(|&(_, c)| c >= MIN_FEATURE_COUNT)
+            .map(|(k, _)| k)
+            .collect();
+        kept.sort_unstable();
+        let index: KeyMap<u32> = kept.iter().enumerate().map(|(row, &k)| (k, row as u32)).collect();
+        Trainer {
+            emissions: Averaged::new(index.len()),
+            transitions: Averaged::new(TAG_COUNT + 1),
+            index,
+            updates: 0,
+        }
+    }
+
+    fn current_model(&self) -> Model {
+        Model {
+            index: self.index.clone(),
+            weights: self.emissions.current.clone(),
+            transitions: self.transitions.current.clone(),
+        }
+    }
+
+    fn averaged_model(&self) -> Model {
+        Model {
+            index: self.index.clone(),
+            weights: self.emissions.average(self.updates),
+            transitions: self.transitions.average(self.updates),
+        }
+    }
+
+    /// One pass; `model` mirrors the current weights for decoding.
+    fn epoch(&mut self, examples: &[Example], order: &[usize], model: &mut Model) {
+        for &e in order {
+            let example = &examples[e];
+            self.updates += 1;
+            let predicted = model.decode(&example.features);
+            if predicted == example.gold {
+                continue;
+            }
+            let now = self.updates;
+            let mut previous = (TAG_COUNT, TAG_COUNT);
+            for (i, (&gold, &guess)) in example.gold.iter().zip(&predicted).enumerate() {
+                if gold != guess {
+                    for key in example.features.word(i) {
+                        if let Some(&row) = self.index.get(key) {
+                            let row = row as usize;
+                            self.emissions.update(row, gold, 1.0, now);
+                            self.emissions.update(row, guess, -1.0, now);
+                            model.weights[row][gold] += 1.0;
+                            model.weights[row][guess] -= 1.0;
+                        }
+                    }
+                }
+                if previous.0 != previous.1 || gold != guess {
+                    self.transitions.update(previous.0, gold, 1.0, now);
+                    self.transitions.update(previous.1, guess, -1.0, now);
+                    model.transitions[previous.0][gold] += 1.0;
+                    model.transitions[previous.1][guess] -= 1.0;
+                }
+                previous = (gold, guess);
+            }
+        }
+    }
+}
+
+/// Drops feature rows whose weights are all negligible.
+fn prune(model: Model) -> Model {
+    let mut index = KeyMap::default();
+    let mut weights = Vec::new();
+    let mut rows: Vec<(u64, u32)> = model.index.into_iter().collect();
+    rows.sort_unstable();
+    for (key, row) in rows {
+        let scores = model.weights[row as usize];
+        if scores.iter().any(|w| w.abs() >= PRUNE_BELOW) {
+            index.insert(key, weights.len() as u32);
+            weights.push(scores);
+        }
+    }
+    Model {
+        index,
+        weights,
+        transitions: model.transitions,
+    }
+}
+
+/// Trains a perceptron for `epochs` epochs, or, given dev examples, for the
+/// epoch count that scores best on them (stopping after `PATIENCE` epochs
+/// without gain). Returns the averaged model and its epoch count.
+fn fit(examples: &[Example], dev: Option<&[Example]>, epochs: usize) -> (Model, usize) {
+    let mut trainer = Trainer::new(examples);
+    let mut model = trainer.current_model();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut shuffler = Shuffler(0x9e37_79b9_7f4a_7c15);
+    let mut best: Option<(f64, usize, Model)> = None;
+    for epoch in 1..=epochs {
+        shuffler.shuffle(&mut order);
+        trainer.epoch(examples, &order, &mut model);
+        let Some(dev) = dev else { continue };
+        let averaged = trainer.averaged_model();
+        let f1 = score(&averaged, dev).overall.f1();
+        eprintln!("ner epoch {epoch}: dev F1 {f1:.4}");
+        if best.as_ref().is_none_or(|(b, _, _)| f1 > *b) {
+            best = Some((f1, epoch, averaged));
+        } else if best.as_ref().is_some_and(|(_, e, _)| epoch - e >= PATIENCE) {
+            break;
+        }
+    }
+    match best {
+        Some((_, epoch, model)) => (model, epoch),
+        None => (trainer.averaged_model(), epochs),
+    }
+}
+
+/// First-pass names of every training document, each from a model trained
+/// on the other folds.
+fn jackknife(split: &Split, resources: &Resources, epochs: usize) -> Vec<Vec<Vec<NamedSpan>>> {
+    let mut first_pass = vec![Vec::new(); split.documents.len()];
+    for fold in 0..FOLDS {
+        let training = split.examples(resources, None, |d| d % FOLDS != fold);
+        let (model, _) = fit(&training, None, epochs);
+        for (d, document) in split.documents.iter().enumerate().filter(|(d, _)| d % FOLDS == fold) {
+            first_pass[d] = decode(&model, &document.features(resources, None));
+        }
+        eprintln!("ner jackknife fold {} of {FOLDS} done", fold + 1);
+    }
+    first_pass
+}
+
+/// Trains on `<gum_dir>/*-train.conllu`, picks epochs on `*-dev.conllu`,
+/// and writes the compressed model to `out`. Progress goes to stderr.
+pub fn train(gum_dir: &Path, out: &Path) -> Result<TrainReport, TrainError> {
+    let train_documents = read_gum(&split_file(gum_dir, "train")?)?;
+    let dev_documents = read_gum(&split_file(gum_dir, "dev")?)?;
+    let resources = Resources::shipped().map_err(TrainError::Resources)?;
+    let linguist = Linguist::load().map_err(TrainError::Tagger)?;
+    let train_split = Split::new(&train_documents, &linguist, &resources, true);
+    let dev_split = Split::new(&dev_documents, &linguist, &resources, false);
+
+    let first_examples = train_split.examples(&resources, None, |_| true);
+    let first_dev = dev_split.examples(&resources, None, |_| true);
+    let (first_pass, first_epochs) = fit(&first_examples, Some(&first_dev), MAX_EPOCHS);
+
+    let train_elsewhere: Vec<Vec<Vec<String>>> = jackknife(&train_split, &resources, first_epochs)
+        .iter()
+        .zip(&train_split.documents)
+        .map(|(names, document)| document.elsewhere(names))
+        .collect();
+    let dev_elsewhere: Vec<Vec<Vec<String>>> = dev_split
+        .documents
+        .iter()
+        .map(|document| document.elsewhere(&decode(&first_pass, &document.features(&resources, None))))
+        .collect();
+    let second_examples = train_split.examples(&resources, Some(&train_elsewhere), |_| true);
+    let second_dev = dev_split.examples(&resources, Some(&dev_elsewhere), |_| true);
+    let (second_pass, second_epochs) = fit(&second_examples, Some(&second_dev), MAX_EPOCHS);
+
+    let (first_pass, second_pass) = (prune(first_pass), prune(second_pass));
+    let bytes = models_to_bytes(&[&first_pass, &second_pass]);
+    std::fs::write(out, &bytes).map_err(|source| TrainError::Write {
+        path: out.display().to_string(),
+        source,
+    })?;
+    // Score what was written: pruning and quantisation must not hide a loss.
+    let written = Recognizer::from_bytes(&bytes, &out.display().to_string()).map_err(TrainError::Resources)?;
+    Ok(TrainReport {
+        train_sentences: first_examples.len(),
+        epochs: [first_epochs, second_epochs],
+        features: first_pass.index.len() + second_pass.index.len(),
+        model_bytes: bytes.len(),
+        dev: evaluate(&written, &linguist, &dev_documents),
+    })
+}

@@ -1,0 +1,402 @@
+//! Unlabeled dependency parser: greedy arc-hybrid transitions scored by an
+//! averaged perceptron with Zhang & Nivre style features, trained with the
+//! dynamic oracle of Goldberg & Nivre (2013) and error exploration, so it
+//! learns to recover from its own mistakes. The root is an extra token at the
+//! end of the buffer and only one word may attach to it. Relations are added
+//! afterwards by [`crate::labeler`].
+
+use crate::hashing::{key, Rng};
+use crate::perceptron::{best_allowed, Model, Trainer};
+use crate::words::WordKeys;
+
+const SHIFT: usize = 0;
+const LEFT: usize = 1;
+const RIGHT: usize = 2;
+const N_MOVES: usize = 3;
+
+/// No token at this position.
+const NONE: usize = usize::MAX;
+/// Feature values of the artificial root token.
+const ROOT_WORD: u64 = 0x524f_4f54;
+const ROOT_TAG: u64 = 1_000;
+
+/// A sentence as the parser sees it: hashed words and predicted tag classes.
+pub struct Input<'a> {
+    pub words: &'a [WordKeys],
+    pub tags: &'a [u16],
+}
+
+impl Input<'_> {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+}
+
+struct State {
+    /// Number of words; token `n` is the root.
+    n: usize,
+    stack: Vec<usize>,
+    /// First token of the buffer; the buffer is `next..=n`.
+    next: usize,
+    heads: Vec<usize>,
+    /// Two leftmost and two rightmost children of each token.
+    leftmost: Vec<[usize; 2]>,
+    rightmost: Vec<[usize; 2]>,
+    n_left: Vec<u8>,
+    n_right: Vec<u8>,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        State {
+            n,
+            stack: Vec::with_capacity(n),
+            next: 0,
+            heads: vec![NONE; n + 1],
+            leftmost: vec![[NONE; 2]; n + 1],
+            rightmost: vec![[NONE; 2]; n + 1],
+            n_left: vec![0; n + 1],
+            n_right: vec![0; n + 1],
+        }
+    }
+
+    fn is_final(&self) -> bool {
+        self.stack.is_empty() && self.next == self.n
+    }
+
+    fn legal(&self, moves: usize) -> bool {
+        let depth = self.stack.len();
+        match moves {
+            SHIFT => self.next < self.n,
+            // Only the last word left may attach to the root.
+            LEFT => depth > 0 && (self.next < self.n || depth == 1),
+            _ => depth > 1,
+        }
+    }
+
+    fn apply(&mut self, moves: usize) {
+        match moves {
+            SHIFT => {
+                self.stack.push(self.next);
+                self.next += 1;
+            }
+            LEFT => {
+                let dependent = self.stack.pop().expect("legal LEFT");
+                self.attach(self.next, dependent);
+            }
+            _ => {
+                let dependent = self.stack.pop().expect("legal RIGHT");
+                let head = *self.stack.last().expect("legal RIGHT");
+                self.attach(head, dependent);
+            }
+        }
+    }
+
+    fn attach(&mut self, head: usize, dependent: usize) {
+        self.heads[dependent] = head;
+        if dependent < head {
+            self.n_left[head] = self.n_left[head].saturating_add(1);
+            let slots = &mut self.leftmost[head];
+            if slots[0] == NONE || dependent < slots[0] {
+                *slots = [dependent, slots[0]];
+            } else if slots[1] == NONE || dependent < slots[1] {
+                slots[1] = dependent;
+            }
+        } else {
+            self.n_right[head] = self.n_right[head].saturating_add(1);
+            let slots = &mut self.rightmost[head];
+            if slots[0] == NONE || dependent > slots[0] {
+                *slots = [dependent, slots[0]];
+            } else if slots[1] == NONE || dependent > slots[1] {
+                slots[1] = dependent;
+            }
+        }
+    }
+
+    fn stack_at(&self, depth: usize) -> usize {
+        self.stack
+            .len()
+            .checked_sub(depth + 1)
+            .map_or(NONE, |i| self.stack[i])
+    }
+
+    fn buffer_at(&self, offset: usize) -> usize {
+        let i = self.next + offset;
+        if i <= self.n {
+            i
+        } else {
+            NONE
+        }
+    }
+
+    /// Gold arcs each move would make unreachable (arc-hybrid dynamic oracle).
+    fn costs(&self, gold: &[usize]) -> [u32; N_MOVES] {
+        let mut costs = [u32::MAX; N_MOVES];
+        let b0 = self.next;
+        let buffer = b0..self.n;
+        if let Some(&s0) = self.stack.last() {
+            let s1 = self.stack_at(1);
+            let dependents_in_buffer = buffer.clone().filter(|&d| gold[d] == s0).count() as u32;
+            let head_in_buffer = gold[s0] >= b0;
+            if self.legal(LEFT) {
+                let head_elsewhere =
+                    gold[s0] != b0 && (head_in_buffer || (s1 != NONE && gold[s0] == s1));
+                costs[LEFT] = dependents_in_buffer + head_elsewhere as u32;
+            }
+            if self.legal(RIGHT) {
+                costs[RIGHT] = dependents_in_buffer + head_in_buffer as u32;
+            }
+        }
+        if self.legal(SHIFT) {
+            let depth = self.stack.len();
+            let dependents_in_stack = self.stack.iter().filter(|&&d| gold[d] == b0).count();
+            let head_in_stack = depth > 1 && self.stack[..depth - 1].contains(&gold[b0]);
+            costs[SHIFT] = (dependents_in_stack + head_in_stack as usize) as u32;
+        }
+        costs
+    }
+
+    fn push_features(&self, input: &Input, out: &mut Vec<u32>) {
+        let n = self.n;
+        let word = |i: usize| match i {
+            NONE => 0,
+            i if i == n => ROOT_WORD,
+            i => input.words[i].lower,
+        };
+        let tag = |i: usize| match i {
+            NONE => 0,
+            i if i == n => ROOT_TAG,
+            i => u64::from(input.tags[i]) + 1,
+        };
+        let child = |i: usize, slots: &[[usize; 2]], k: usize| {
+            if i == NONE {
+                NONE
+            } else {
+                slots[i][k]
+            }
+        };
+        let (s0, s1, s2) = (self.stack_at(0), self.stack_at(1), self.stack_at(2));
+        let (b0, b1, b2) = (self.buffer_at(0), self.buffer_at(1), self.buffer_at(2));
+        let (s0l, s0l2) = (child(s0, &self.leftmost, 0), child(s0, &self.leftmost, 1));
+        let (s0r, s0r2) = (child(s0, &self.rightmost, 0), child(s0, &self.rightmost, 1));
+        let (s1l, s1r) = (child(s1, &self.leftmost, 0), child(s1, &self.rightmost, 0));
+        let (b0l, b0l2) = (child(b0, &self.leftmost, 0), child(b0, &self.leftmost, 1));
+        let (s0w, s0t, s1w, s1t, s2t) = (word(s0), tag(s0), word(s1), tag(s1), tag(s2));
+        let (b0w, b0t, b1w, b1t, b2w, b2t) =
+            (word(b0), tag(b0), word(b1), tag(b1), word(b2), tag(b2));
+        let (s0lt, s0rt, b0lt, s1rt) = (tag(s0l), tag(s0r), tag(b0l), tag(s1r));
+        let distance = |a: usize, b: usize| -> u64 {
+            if a == NONE || b == NONE {
+                return 0;
+            }
+            match b.abs_diff(a) {
+                d @ 0..=4 => d as u64,
+                5..=9 => 5,
+                _ => 6,
+            }
+        };
+        let d0 = distance(s0, b0);
+        let d1 = distance(s1, s0);
+        let valency = |counts: &[u8], i: usize| if i == NONE { 9 } else { u64::from(counts[i].min(6)) };
+        let (s0vl, s0vr, b0vl, s1vr) = (
+            valency(&self.n_left, s0),
+            valency(&self.n_right, s0),
+            valency(&self.n_left, b0),
+            valency(&self.n_right, s1),
+        );
+        out.clear();
+        out.extend([
+            key(1, &[s0w, s0t]),
+            key(2, &[s0w]),
+            key(3, &[s0t]),
+            key(4, &[b0w, b0t]),
+            key(5, &[b0w]),
+            key(6, &[b0t]),
+            key(7, &[b1w, b1t]),
+            key(8, &[b1w]),
+            key(9, &[b1t]),
+            key(10, &[b2w, b2t]),
+            key(11, &[b2w]),
+            key(12, &[b2t]),
+            key(13, &[s1w, s1t]),
+            key(14, &[s1w]),
+            key(15, &[s1t]),
+            key(16, &[s2t]),
+            key(18, &[s0w, s0t, b0w, b0t]),
+            key(19, &[s0w, s0t, b0w]),
+            key(20, &[s0w, b0w, b0t]),
+            key(21, &[s0w, s0t, b0t]),
+            key(22, &[s0t, b0w, b0t]),
+            key(23, &[s0w, b0w]),
+            key(24, &[s0t, b0t]),
+            key(25, &[b0t, b1t]),
+            key(26, &[s1w, s1t, s0w, s0t]),
+            key(27, &[s1t, s0t]),
+            key(28, &[s1w, s0w]),
+            key(29, &[s1t, s0w]),
+            key(30, &[s1w, s0t]),
+            key(31, &[b0t, b1t, b2t]),
+            key(32, &[s0t, b0t, b1t]),
+            key(33, &[s1t, s0t, b0t]),
+            key(34, &[s0t, s0lt, b0t]),
+            key(35, &[s0t, s0rt, b0t]),
+            key(36, &[s0t, b0t, b0lt]),
+            key(37, &[s0t, s0lt, tag(s0l2)]),
+            key(38, &[s0t, s0rt, tag(s0r2)]),
+            key(39, &[b0t, b0lt, tag(b0l2)]),
+            key(40, &[s1t, s0t, s0lt]),
+            key(41, &[s1t, s1rt, s0t]),
+            key(42, &[s1t, s0t, s0rt]),
+            key(43, &[s2t, s1t, s0t]),
+            key(44, &[s0w, d0]),
+            key(45, &[s0t, d0]),
+            key(46, &[b0w, d0]),
+            key(47, &[b0t, d0]),
+            key(48, &[s0w, b0w, d0]),
+            key(49, &[s0t, b0t, d0]),
+            key(50, &[s1t, s0t, d1]),
+            key(51, &[s1w, s0t, d1]),
+            key(52, &[s0w, s0vr]),
+            key(53, &[s0t, s0vr]),
+            key(54, &[s0w, s0vl]),
+            key(55, &[s0t, s0vl]),
+            key(56, &[b0w, b0vl]),
+            key(57, &[b0t, b0vl]),
+            key(58, &[s1t, s1vr]),
+            key(59, &[word(s0l)]),
+            key(60, &[s0lt]),
+            key(61, &[word(s0r)]),
+            key(62, &[s0rt]),
+            key(63, &[word(b0l)]),
+            key(64, &[b0lt]),
+            key(65, &[tag(s1l)]),
+            key(66, &[word(s1r)]),
+            key(67, &[s1rt]),
+            key(68, &[tag(s0l2)]),
+            key(69, &[tag(s0r2)]),
+            key(70, &[tag(b0l2)]),
+            key(71, &[s0t, b0t, b1w]),
+            key(72, &[s1t, s0t, b0w]),
+        ]);
+    }
+}
+
+/// Transition model of the unlabeled parser.
+pub struct Parser {
+    pub(crate) model: Model,
+}
+
+impl Parser {
+    /// The head of each word: a word index, or `words.len()` for the root.
+    pub fn parse(&self, input: &Input) -> Vec<usize> {
+        let n = input.len();
+        let mut state = State::new(n);
+        let mut features = Vec::with_capacity(80);
+        let mut scores = [0.0f32; N_MOVES];
+        while !state.is_final() {
+            state.push_features(input, &mut features);
+            self.model.score(&features, &mut scores);
+            let best = best_allowed(&scores, |m| state.legal(m)).expect("a move is always legal");
+            state.apply(best);
+        }
+        state.heads.truncate(n);
+        state.heads
+    }
+}
+
+/// A training sentence for the parser.
+pub struct Example<'a> {
+    pub input: Input<'a>,
+    /// Gold head of each word (`len` for the root).
+    pub gold: Vec<usize>,
+}
+
+/// Incremental training state of the parser.
+pub struct ParserTrainer {
+    trainer: Trainer,
+    rng: Rng,
+}
+
+impl Default for ParserTrainer {
+    fn default() -> Self {
+        ParserTrainer {
+            trainer: Trainer::new(N_MOVES),
+            rng: Rng::new(0x9a75),
+        }
+    }
+}
+
+/// Share of moves taken from the model's prediction once exploring.
+const EXPLORE_RATE: f64 = 0.9;
+
+impl ParserTrainer {
+    /// One pass over `examples` in the given order; with `explore`, the parser
+    /// mostly follows its own (possibly wrong) predictions.
+    pub fn epoch(&mut self, examples: &[&Example], explore: bool) {
+        let mut features = Vec::with_capacity(80);
+        let mut scores = [0.0f32; N_MOVES];
+        for example in examples {
+            let mut state = State::new(example.input.len());
+            while !state.is_final() {
+                state.push_features(&example.input, &mut features);
+                self.trainer.score(&features, &mut scores);
+                let costs = state.costs(&example.gold);
+                let predicted = best_allowed(&scores, |m| costs[m] != u32::MAX)
+                    .expect("a move is always legal");
+                let least = *costs.iter().min().expect("three moves");
+                let best_gold =
+                    best_allowed(&scores, |m| costs[m] == least).expect("a least-cost move");
+                if costs[predicted] > least {
+                    self.trainer.update(&features, best_gold, predicted);
+                } else {
+                    self.trainer.tick();
+                }
+                let follow = if explore && self.rng.unit() < EXPLORE_RATE {
+                    predicted
+                } else {
+                    best_gold
+                };
+                state.apply(follow);
+            }
+        }
+    }
+
+    pub fn parser(&self) -> Parser {
+        Parser {
+            model: self.trainer.average(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Following the oracle's zero-cost moves rebuilds a projective tree exactly.
+    #[test]
+    fn oracle_reproduces_projective_trees() {
+        // "Two diplomats were expelled by Moscow ." heads (root = 7).
+        let gold = vec![1, 3, 3, 7, 5, 3, 3];
+        let mut state = State::new(gold.len());
+        while !state.is_final() {
+            let costs = state.costs(&gold);
+            let zero = (0..N_MOVES).find(|&m| costs[m] == 0).expect("a zero-cost move");
+            state.apply(zero);
+        }
+        assert_eq!(&state.heads[..gold.len()], &gold[..]);
+    }
+
+    #[test]
+    fn only_one_word_attaches_to_the_root() {
+        let mut state = State::new(2);
+        state.apply(SHIFT);
+        state.apply(SHIFT);
+        assert!(!state.legal(LEFT), "two words on the stack at the root");
+        assert!(state.legal(RIGHT));
+        state.apply(RIGHT);
+        assert!(state.legal(LEFT));
+        state.apply(LEFT);
+        assert!(state.is_final());
+        assert_eq!(&state.heads[..2], &[2, 0]);
+    }
+}
