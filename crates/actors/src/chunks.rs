@@ -2,7 +2,8 @@
 //! determiners, adjectives, nouns, names and possessives, each split into
 //! elements (a knowledge-base name, a personal name, a possessive pronoun or
 //! an unknown noun). Prepositions, verbs, commas and conjunctions end a
-//! phrase; how phrases combine is the job of `resolve`.
+//! phrase. What a phrase names is the job of `resolve`; how phrases combine,
+//! of `combine`.
 
 use crate::resolve::{DYAD_NOUNS, ROLE_HEADS};
 use crate::words::{capitalized, is_possessive_marker, Pronoun, Words};

@@ -243,8 +243,11 @@ fn attach_owner(
     }
     head.tokens.end = owner_tokens.end;
     head.actors[0].text = ctx.text(head.tokens.clone());
-    phrases[next].head = None;
-    phrases[next].inner.clear();
+    // The owner stays a mention of its own inside (`it` may name the State
+    // Department of `the spokesperson for the State Department`).
+    if let Some(owner) = phrases[next].head.take() {
+        phrases[k].inner.push(owner);
+    }
     true
 }
 

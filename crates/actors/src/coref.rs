@@ -9,8 +9,9 @@ use crate::words::{Pronoun, Words};
 use chancery_core::{Actor, MentionKind};
 use std::collections::HashMap;
 
-/// How many sentences back a pronoun or description looks.
+/// How many sentences back a pronoun looks.
 const PRONOUN_WINDOW: usize = 2;
+/// How many sentences back a description (`the ambassador`) or a dyad looks.
 const DESCRIPTION_WINDOW: usize = 12;
 /// How many sentences a quotation may run on before its speaker is named.
 const SPEAKER_WINDOW: usize = 3;
@@ -104,10 +105,13 @@ fn pronoun_antecedent(
 ) -> Option<usize> {
     let m = &mentions[i];
     let single = |a: usize| mentions[a].actors.len() == 1;
+    let wanted = gender_of_pronoun(words, m);
     let fits = |a: usize| -> u8 {
         // 0 = best fit, 2 = acceptable, 3 = none
         let c = &mentions[a];
+        let clash = wanted.is_some_and(|g| gender(words, mentions, a, i).is_some_and(|h| h != g));
         match (pronoun, c.refers) {
+            (Pronoun::Person, Refers::Person) if clash => 3,
             (Pronoun::Person, Refers::Person) => 0,
             (Pronoun::Thing, Refers::Thing) if single(a) => 0,
             (Pronoun::Plural, Refers::Group) => 0,
@@ -150,6 +154,80 @@ fn pronoun_antecedent(
                 !c.subject,
                 i - a,
             )
+        })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender of `he`/`she` and their cases.
+fn gender_of_pronoun(words: &Words, m: &Mention) -> Option<Gender> {
+    match words.lower(m.tokens.start).as_str() {
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// What the text says of the gender of the person of mention `a`, before
+/// mention `until`: gendered words in a mention of that person (`Mrs`,
+/// `spokeswoman`, `chairman`), or a gendered pronoun already resolved to them.
+fn gender(words: &Words, mentions: &[Mention], a: usize, until: usize) -> Option<Gender> {
+    const FEMALE: &[&str] = &[
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "madam",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "queen",
+        "princess",
+        "lady",
+        "woman",
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+    ];
+    const MALE: &[&str] = &[
+        "mr",
+        "mr.",
+        "sir",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "king",
+        "prince",
+        "man",
+        "husband",
+        "father",
+        "son",
+        "brother",
+    ];
+    let person = mentions[a].person.as_deref()?;
+    mentions[..until]
+        .iter()
+        .filter(|c| c.person.as_deref() == Some(person))
+        .find_map(|c| {
+            if c.pronoun.is_some() {
+                return gender_of_pronoun(words, c);
+            }
+            let tokens = c.tokens.clone().map(|t| words.lower(t));
+            let found: Vec<String> = tokens.collect();
+            if found.iter().any(|w| FEMALE.contains(&w.as_str())) {
+                Some(Gender::Female)
+            } else if found.iter().any(|w| MALE.contains(&w.as_str())) {
+                Some(Gender::Male)
+            } else {
+                None
+            }
         })
 }
 
@@ -271,10 +349,12 @@ fn description_antecedent(mentions: &[Mention], i: usize) -> Option<usize> {
             && c.role
                 .as_deref()
                 .is_some_and(|r| role_matches(last_word, &r.to_lowercase()));
+        // `the ministry` after `the Russian Foreign Ministry`.
         let same_noun = c.refers == m.refers
             && c.head_noun
                 .as_deref()
-                .is_some_and(|n| n.trim_end_matches('s') == noun.trim_end_matches('s'))
+                .and_then(|n| n.rsplit(' ').next())
+                .is_some_and(|n| n.trim_end_matches('s') == last_word)
             && c.country().is_some();
         role_fits || same_noun
     });

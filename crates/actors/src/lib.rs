@@ -36,6 +36,7 @@ impl ActorResolver {
         ActorResolver { kb }
     }
 
+    /// The knowledge base the resolver reads.
     pub fn knowledge_base(&self) -> &KnowledgeBase {
         &self.kb
     }
@@ -105,13 +106,21 @@ impl ActorResolver {
                 continue;
             }
             let phrases = chunks::chunks(&words, &self.kb, sentence);
-            mentions.extend(combine::sentence_mentions(
-                &context, &phrases, sentence, index,
-            ));
+            let found = combine::sentence_mentions(&context, &phrases, sentence, index);
+            mentions.extend(found.into_iter().filter(|m| !in_dateline(doc, m)));
         }
         coref::resolve(&words, &mut mentions);
         mentions
     }
+}
+
+/// Whether a mention lies in the dateline the reader found inside a zone
+/// (`MOSCOW, March 31 (Reuters) -`).
+fn in_dateline(doc: &Document, mention: &Mention) -> bool {
+    doc.dateline.as_ref().is_some_and(|dateline| {
+        let start = doc.tokens[mention.tokens.start].span.start;
+        dateline.span.contains(&start)
+    })
 }
 
 /// The document date for office holders: the time stage's, else the metadata's.

@@ -3,7 +3,7 @@
 //! sector noun, a person), the modifiers before it give the country
 //! (possessors first: `Russia's embassy`; then demonyms and names: `Russian
 //! diplomats`, `US intelligence agencies`) and may override the sector (a
-//! named body: `FBI agents` are COP, `Kremlin spokesman` GOV). Titles before
+//! named body: `FBI agents` are COP, `Pentagon officials` MIL). Titles before
 //! a name make it a person with a role (`Foreign Minister Sergey Lavrov`);
 //! office holders and learned actors resolve names the text does not explain.
 
@@ -111,7 +111,12 @@ impl<'a> Context<'a> {
         let located = !head_is_last
             && elements[last].kind() == Some(EntryKind::Place)
             && !elements[last].possessor;
-        if located {
+        // Nor is a nationality before people the knowledge base does not know
+        // (`expelled American friends` are not Americans).
+        let plural_head = self.words.plural(chunk.tokens.end - 1);
+        let described_people =
+            !head_is_last && elements[last].kind() == Some(EntryKind::Demonym) && plural_head;
+        if located || described_people {
             return out;
         }
         let tokens = self.mention_start(chunk, &elements[..=last])..elements[last].tokens.end;
@@ -243,13 +248,13 @@ impl<'a> Context<'a> {
                             found.noun_sector = found.noun_sector.or(entry.sector.clone());
                             None
                         }
-                        (
-                            EntryKind::Institution | EntryKind::Organization | EntryKind::Place,
-                            _,
-                        ) => {
+                        (EntryKind::Institution | EntryKind::Organization, _) => {
                             found.body_sector = found.body_sector.or(entry.sector.clone());
                             entry.country.clone()
                         }
+                        // A capital before a noun says whose, not which
+                        // sector: `a Moscow court` is JUD, `Kremlin critics` OPP.
+                        (EntryKind::Place, _) => entry.country.clone(),
                         (EntryKind::Person, _) => self
                             .kb
                             .lookup_person(&entry.name, self.date)
@@ -266,8 +271,11 @@ impl<'a> Context<'a> {
                 }
                 Part::Noun => None,
             };
-            if element.possessor && possessor_country.is_none() {
-                possessor_country = country.clone();
+            if element.possessor {
+                // Titles before a possessor are its own (`President Putin's
+                // spokesman`); its country and sector carry over.
+                found.titles.clear();
+                possessor_country = possessor_country.or(country.clone());
             }
             found.country = found.country.or(country);
         }
@@ -303,8 +311,14 @@ impl<'a> Context<'a> {
                     .map_or_else(|| entry.name.clone(), |c| c.name.clone());
                 (name, code)
             }
-            // "Russia's Security Council", "the Polish Senate": the text names the country.
+            // `the Polish Senate`: the text names the country.
             EntryKind::Institution => (
+                entry.name.clone(),
+                modifiers.country.or(entry.country.clone()),
+            ),
+            // `Russia's Security Council`, `the Ukrainian Red Cross`: a
+            // country's own body of an international name.
+            EntryKind::Organization if entry.country.as_deref().is_some_and(non_state) => (
                 entry.name.clone(),
                 modifiers.country.or(entry.country.clone()),
             ),
@@ -345,7 +359,9 @@ impl<'a> Context<'a> {
             mention.role = Some(words.join(" ").to_lowercase());
         }
         mention.owner_pronoun = modifiers.owner_pronoun;
-        mention.needs_antecedent = modifiers.country.is_none();
+        // Only a definite description (`the diplomats`, `this ministry`) looks
+        // back; `many frustrated people` are new.
+        mention.needs_antecedent = modifiers.country.is_none() && self.definite(&tokens);
         let sector = modifiers
             .body_sector
             .or(modifiers.noun_sector)
@@ -451,12 +467,22 @@ impl<'a> Context<'a> {
         let country = modifiers
             .country
             .or(record.as_ref().and_then(|r| r.country.clone()));
+        // PLOVER codes former officials ELI, keeping the old sector second:
+        // `former GRU Colonel Sergei Skripal`, or an office that ended before
+        // the document's date.
+        let stated_former = (tokens.start..head.tokens.start)
+            .any(|i| matches!(self.words.lower(i).as_str(), "former" | "ex" | "ex-"));
+        let former = stated_former || record.as_ref().is_some_and(|r| r.former);
+        let (sector, other_sectors) = match sector {
+            Some(old) if former && old != "ELI" => (Some("ELI".to_string()), vec![old]),
+            sector => (sector, Vec::new()),
+        };
         mention.actors.push(Actor {
             text: self.text(tokens),
             name,
             country,
             sector,
-            other_sectors: Vec::new(),
+            other_sectors,
             id: record.map(|r| r.id),
         });
         mention
@@ -479,12 +505,14 @@ impl<'a> Context<'a> {
                     .map(|t| (t.name.clone(), t))
             });
         if let Some((name, term)) = full {
+            let ended = |end: &String| self.date.is_some_and(|date| date_after(date, end));
             return Some(PersonRecord {
                 id: format!("person:{name}"),
                 name,
                 country: Some(term.country.clone()),
                 sector: Some(term.sector.clone()),
                 role: Some(term.role_words()),
+                former: term.end.as_ref().is_some_and(ended),
             });
         }
         self.memory.lookup(written).map(|learned| PersonRecord {
@@ -493,7 +521,16 @@ impl<'a> Context<'a> {
             country: learned.country.clone(),
             sector: learned.sector.clone(),
             role: learned.role.clone(),
+            former: false,
         })
+    }
+
+    /// Whether a phrase opens with a definite determiner or a possessive.
+    fn definite(&self, tokens: &std::ops::Range<usize>) -> bool {
+        const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "both"];
+        let first = self.words.lower(tokens.start);
+        DEFINITE.contains(&first.as_str())
+            || Pronoun::of(&first).is_some_and(|(_, possessive)| possessive)
     }
 
     /// The lemma of a noun head, with the words of a multi-word noun
@@ -514,6 +551,19 @@ pub struct PersonRecord {
     pub country: Option<String>,
     pub sector: Option<String>,
     pub role: Option<String>,
+    /// The office ended before the document's date.
+    pub former: bool,
+}
+
+/// PLOVER's codes for international non-state actors.
+fn non_state(code: &str) -> bool {
+    matches!(code, "IGO" | "UNO" | "EUR" | "NGO" | "ISM" | "IMG" | "MNC")
+}
+
+/// Whether `date` lies after `end` (both `YYYY[-MM[-DD]]`), at the coarser precision.
+fn date_after(date: &str, end: &str) -> bool {
+    let n = date.len().min(end.len());
+    date[..n] > end[..n]
 }
 
 pub fn pronoun_mention(

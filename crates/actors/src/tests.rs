@@ -12,7 +12,8 @@ fn resolver() -> &'static ActorResolver {
         let holders = "country\trole\tname\taliases\tstart\tend\tposted_to\tsector\n\
             XLA\tforeign_minister\tPetra Vollan\t\t2012-01-01\t\t\tGOV\n\
             XLA\thead_of_state\tGregor Aldane\t\t2010-05\t2016-03-01\t\tGOV\n\
-            XLA\tintelligence_chief\tGregor Aldane\t\t2016-03-02\t\t\tSPY\n";
+            XLA\tintelligence_chief\tGregor Aldane\t\t2016-03-02\t\t\tSPY\n\
+            XLA\thead_of_government\tMara Tellan\t\t2001-02\t2005-06\t\tGOV\n";
         let dir = std::env::temp_dir().join(format!("chancery-actors-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temporary directory");
         std::fs::write(dir.join("office_holders_test.tsv"), holders).expect("write holders");
@@ -147,7 +148,13 @@ fn possessives_give_the_country() {
 
 #[test]
 fn named_bodies_set_the_sector_of_their_people() {
-    let doc = annotate(document("FBI agents and Kremlin officials spoke."));
+    let doc = annotate(document(
+        "FBI agents and Kremlin officials spoke to a Moscow court.",
+    ));
+    assert_eq!(
+        codes(&doc, "a Moscow court"),
+        vec![(Some("RUS"), Some("JUD"))]
+    );
     assert_eq!(codes(&doc, "FBI agents"), vec![(Some("USA"), Some("COP"))]);
     assert_eq!(
         codes(&doc, "Kremlin officials"),
@@ -158,8 +165,12 @@ fn named_bodies_set_the_sector_of_their_people() {
 #[test]
 fn institutions_take_an_explicit_country_over_their_default() {
     let doc = annotate(document(
-        "The Polish Senate voted and the State Department objected.",
+        "The Polish Senate voted, Russia's Security Council met and the State Department objected.",
     ));
+    assert_eq!(
+        codes(&doc, "Russia's Security Council"),
+        vec![(Some("RUS"), None)]
+    );
     assert_eq!(
         codes(&doc, "The Polish Senate"),
         vec![(Some("POL"), Some("LEG"))]
@@ -597,4 +608,118 @@ fn an_unquoted_we_is_the_writer_and_no_actor() {
         "{:?}",
         doc.actors
     );
+}
+
+#[test]
+fn the_owner_of_a_role_stays_a_mention_for_pronouns() {
+    let doc = annotate(document(
+        "Chile protested. The spokesperson for the State Department said it would not tolerate this.",
+    ));
+    assert_eq!(
+        codes(&doc, "the State Department"),
+        vec![(Some("USA"), Some("GOV"))]
+    );
+    assert_eq!(codes(&doc, "it"), vec![(Some("USA"), Some("GOV"))]);
+}
+
+#[test]
+fn a_nationality_before_unknown_people_is_no_actor() {
+    let doc = annotate(document(
+        "Moscow expelled American friends and blamed the Russian offensive.",
+    ));
+    assert!(
+        !doc.actors.iter().any(|m| doc.slice(&m.span) == "American"),
+        "{:?}",
+        doc.actors
+    );
+    assert_eq!(codes(&doc, "the Russian"), vec![(Some("RUS"), None)]);
+}
+
+#[test]
+fn only_definite_descriptions_look_back() {
+    let doc = annotate(document(
+        "Irish diplomats met Spanish officials. Many diplomats disagreed, but the officials left.",
+    ));
+    assert_eq!(codes(&doc, "Many diplomats"), vec![(None, Some("GOV"))]);
+    assert_eq!(
+        codes(&doc, "the officials"),
+        vec![(Some("ESP"), Some("GOV"))]
+    );
+}
+
+#[test]
+fn former_officials_are_elites_keeping_their_old_sector() {
+    let doc = annotate(document(
+        "Former Latverian intelligence chief Boris Kell was arrested.",
+    ));
+    let actor = &mention(&doc, "Former Latverian intelligence chief Boris Kell").actors[0];
+    assert_eq!(code(actor), (Some("XLA"), Some("ELI")));
+    assert_eq!(actor.other_sectors, vec!["SPY".to_string()]);
+    let mut later = document("Mara Tellan spoke.");
+    later.meta.date = Some("2010-01-01".into());
+    assert_eq!(
+        codes(&annotate(later), "Mara Tellan"),
+        vec![(Some("XLA"), Some("ELI"))]
+    );
+    let mut during = document("Mara Tellan spoke.");
+    during.meta.date = Some("2003-01-01".into());
+    assert_eq!(
+        codes(&annotate(during), "Mara Tellan"),
+        vec![(Some("XLA"), Some("GOV"))]
+    );
+    let mut retired = document("Petra Vollan met Gregor Aldane.");
+    retired.meta.date = Some("2030-01-01".into());
+    let retired = annotate(retired);
+    assert_eq!(
+        codes(&retired, "Gregor Aldane"),
+        vec![(Some("XLA"), Some("SPY"))],
+        "still in office"
+    );
+}
+
+#[test]
+fn he_and_she_keep_to_persons_of_their_gender() {
+    let doc = annotate(document(
+        "Foreign Office spokeswoman Clare Dunmore met Kremlin spokesman Oleg Vasin. She said he was late.",
+    ));
+    assert_eq!(mention(&doc, "She").actors[0].name, "Clare Dunmore");
+    assert_eq!(mention(&doc, "he").actors[0].name, "Oleg Vasin");
+}
+
+#[test]
+fn titles_before_a_possessor_are_its_own() {
+    let doc = annotate(document(
+        "Latverian President Gregor Aldane's spokesman Piotr Hale spoke. The Latverian Foreign Ministry said the ministry would reply.",
+    ));
+    let spokesman = mention(
+        &doc,
+        "Latverian President Gregor Aldane's spokesman Piotr Hale",
+    );
+    assert_eq!(spokesman.actors[0].name, "Piotr Hale");
+    assert_eq!(code(&spokesman.actors[0]), (Some("XLA"), Some("GOV")));
+    assert_eq!(
+        codes(&doc, "the ministry"),
+        vec![(Some("XLA"), Some("GOV"))]
+    );
+    let learned = resolver().learned(&doc);
+    assert_eq!(learned[0].role.as_deref(), Some("spokesman"));
+}
+
+#[test]
+fn the_dateline_place_is_no_actor() {
+    use chancery_core::Dateline;
+    let text = "MOSCOW, March 31 (Reuters) - Ukraine protested.";
+    let mut doc = document(text);
+    doc.dateline = Some(Dateline {
+        span: 0..28,
+        place: Some("MOSCOW".into()),
+        ..Dateline::default()
+    });
+    let doc = annotate(doc);
+    assert!(
+        !doc.actors.iter().any(|m| doc.slice(&m.span) == "MOSCOW"),
+        "{:?}",
+        doc.actors
+    );
+    assert_eq!(codes(&doc, "Ukraine"), vec![(Some("UKR"), None)]);
 }

@@ -1,8 +1,9 @@
 //! A view of the document's tokens for resolution: part of speech from the
 //! tagger when the document is tagged, guessed from spelling and a few closed
 //! word classes when it is not (so resolution works before, or without, the
-//! linguistic models), and the closed classes themselves (pronouns,
-//! determiners, reporting prepositions).
+//! linguistic models); the closed classes themselves (pronouns, determiners,
+//! prepositions, name particles); which tokens stand inside quotation marks;
+//! and the parse heads and subjects of token ranges.
 
 use chancery_core::{Document, EntityType, Upos, ZoneKind};
 

@@ -149,6 +149,9 @@ pub struct KnowledgeBase {
     forms: Vec<NameForm>,
     /// Key → indexes into `forms`, best first.
     index: HashMap<String, Vec<usize>>,
+    /// Every prefix of every key, so token matching stops as soon as no
+    /// name can continue.
+    prefixes: HashSet<String>,
     /// Country code → its entry.
     countries: HashMap<String, usize>,
     terms: Vec<OfficeTerm>,
@@ -247,6 +250,10 @@ impl KnowledgeBase {
         for (i, token) in tokens.iter().take(MAX_NAME_TOKENS).enumerate() {
             key.push_str(&token_key(token));
             text.push_str(token);
+            let is_name = self.index.contains_key(&key);
+            if !is_name && !self.prefixes.contains(&key) {
+                break;
+            }
             let entries = self.candidates(&key, &text);
             if !entries.is_empty() {
                 best = Some(NameMatch {
@@ -329,8 +336,12 @@ impl KnowledgeBase {
             entry,
             rule,
         });
+        let name_key = key(surface);
+        for (end, _) in name_key.char_indices().skip(1) {
+            self.prefixes.insert(name_key[..end].to_string());
+        }
         self.index
-            .entry(key(surface))
+            .entry(name_key)
             .or_default()
             .push(self.forms.len() - 1);
     }

@@ -104,10 +104,29 @@ fn demonyms_and_peoples() {
 
 #[test]
 fn an_adjective_two_countries_share_is_left_out() {
-    assert!(kb()
-        .lookup_all("Congolese")
+    let dir = user_dir(&[(
+        "countries_mine.tsv",
+        "code\tname\taliases\tadjectives\tpeople\nXAA\tEast Xandria\t\tXandrian;East Xandrian\t\n\
+         XBB\tWest Xandria\t\tXandrian\t\n",
+    )]);
+    let kb = KnowledgeBase::load(&[dir.path().to_path_buf()]).expect("user files load");
+    assert!(kb
+        .lookup_all("Xandrian")
         .iter()
         .all(|e| e.kind != EntryKind::Demonym));
+    assert_eq!(
+        kb.lookup_name("East Xandrian")
+            .and_then(|e| e.country.as_deref()),
+        Some("XAA")
+    );
+    assert_eq!(
+        kb.lookup_all("Congolese")
+            .iter()
+            .find(|e| e.kind == EntryKind::Demonym)
+            .and_then(|e| e.country.as_deref()),
+        Some("COD"),
+        "the data file settles what the ISO data leaves ambiguous"
+    );
 }
 
 #[test]
@@ -347,4 +366,25 @@ fn bad_user_files_are_reported_with_file_and_line() {
 fn the_knowledge_base_is_shareable_across_threads() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<KnowledgeBase>();
+}
+
+#[test]
+fn every_country_has_a_nationality_adjective() {
+    let with_adjective: HashSet<&str> = kb()
+        .entries()
+        .iter()
+        .filter(|e| e.kind == EntryKind::Demonym)
+        .filter_map(|e| e.country.as_deref())
+        .collect();
+    let missing: Vec<&str> = kb()
+        .entries()
+        .iter()
+        .filter(|e| e.kind == EntryKind::Country)
+        .filter_map(|e| e.country.as_deref())
+        .filter(|code| !with_adjective.contains(code))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "countries without an adjective: {missing:?}"
+    );
 }

@@ -5,7 +5,7 @@
 //! the text. Never the clock: with none of these the date stays unknown.
 
 use chancery_core::{DateSource, DocDate, Precision, Timex};
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 
 /// Reads `YYYY-MM-DD` (and longer timestamps), `YYYYMMDD`, `YYYY-MM`, `YYYY`.
 pub fn parse(text: &str) -> Option<(String, Precision)> {
@@ -76,14 +76,25 @@ pub fn given(
 }
 
 /// The date of the dateline, found by the grammar without an anchor
-/// (`XXXX-03-31` when the dateline has no year). A missing year is taken
-/// from the latest full date or year written in the text.
+/// (`XXXX-03-31` when the dateline has no year). A missing year comes from
+/// the text: the year that puts the dateline from two months before to ten
+/// months after the latest full date written (reports look back), else the
+/// latest year mentioned.
 pub fn from_dateline(dateline: &[Timex], text_dates: &[Timex]) -> Option<DocDate> {
     let found = dateline.iter().find(|f| is_day_value(&f.value))?;
     let value = match found.value.strip_prefix("XXXX") {
-        Some(month_day) => match latest_year(text_dates) {
-            Some(year) => format!("{year}{month_day}"),
-            None => found.value.clone(),
+        Some(month_day) => match latest_full_date(text_dates, DateSource::LatestInText)
+            .as_ref()
+            .and_then(anchor)
+        {
+            Some(latest) => year_after_latest(latest, month_day).map_or_else(
+                || found.value.clone(),
+                |date| date.format("%Y-%m-%d").to_string(),
+            ),
+            None => match latest_year(text_dates) {
+                Some(year) => format!("{year}{month_day}"),
+                None => found.value.clone(),
+            },
         },
         None => found.value.clone(),
     };
@@ -92,6 +103,18 @@ pub fn from_dateline(dateline: &[Timex], text_dates: &[Timex]) -> Option<DocDate
         precision: Precision::Day,
         source: DateSource::Dateline,
     })
+}
+
+/// The date `-MM-DD` in the year that places it within two months before
+/// to ten months after `latest`.
+fn year_after_latest(latest: NaiveDate, month_day: &str) -> Option<NaiveDate> {
+    let earliest = latest.checked_sub_months(Months::new(2))?;
+    let last = latest.checked_add_months(Months::new(10))?;
+    (latest.year() - 1..=latest.year() + 1)
+        .filter_map(|year| {
+            NaiveDate::parse_from_str(&format!("{year:04}{month_day}"), "%Y-%m-%d").ok()
+        })
+        .find(|date| (earliest..=last).contains(date))
 }
 
 /// The latest full date among `found`, attributed to `source`.
@@ -120,14 +143,21 @@ fn is_day_value(value: &str) -> bool {
             .all(u8::is_ascii_digit)
 }
 
-/// The year of the latest explicit date or year in the text.
+/// The year of the latest full date in the text, else of the latest year
+/// mentioned (full dates are what a report is dated by; bare years are more
+/// often targets such as "by 2030").
 fn latest_year(found: &[Timex]) -> Option<String> {
-    found
-        .iter()
-        .filter_map(|f| f.value.get(..4))
-        .filter(|year| year.bytes().all(|b| b.is_ascii_digit()))
+    let year_of = |f: &Timex| {
+        f.value
+            .get(..4)
+            .filter(|year| year.bytes().all(|b| b.is_ascii_digit()))
+            .map(str::to_string)
+    };
+    let full_dates = found.iter().filter(|f| is_day_value(&f.value));
+    full_dates
+        .filter_map(year_of)
         .max()
-        .map(str::to_string)
+        .or_else(|| found.iter().filter_map(year_of).max())
 }
 
 #[cfg(test)]

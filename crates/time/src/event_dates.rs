@@ -5,12 +5,15 @@
 use chancery_core::{Aux, DocDate, Document, EventDate, Precision, Timex, TimexType};
 use chrono::{Datelike, Duration, NaiveDate};
 
-/// Events more than this many days before the document date are background.
+/// Events that ended more than this many days before the document date are
+/// background; so are events dated to an earlier year.
 const HISTORICAL_AFTER_DAYS: i64 = 30;
 
 /// Dates doc.events and flags background events as historical. Runs after the event coder.
 pub fn date_events(doc: &mut Document) {
-    let doc_end = doc.doc_date.as_ref().and_then(|d| period_end(&d.value));
+    // The start of the document's period: a document dated only "2018" is
+    // not later than an event in March 2018.
+    let doc_start = doc.doc_date.as_ref().and_then(|d| period_start(&d.value));
     let dates: Vec<Option<EventDate>> = (0..doc.events.len())
         .map(|k| {
             let event = &doc.events[k];
@@ -23,10 +26,12 @@ pub fn date_events(doc: &mut Document) {
         })
         .collect();
     for (event, date) in doc.events.iter_mut().zip(dates) {
-        let historical = match (&date, doc_end) {
-            (Some(date), Some(doc_end)) if date.precision != Precision::Document => {
-                period_end(&date.value)
-                    .is_some_and(|end| end < doc_end - Duration::days(HISTORICAL_AFTER_DAYS))
+        let historical = match (&date, doc_start) {
+            (Some(date), Some(doc_start)) if date.precision != Precision::Document => {
+                period_end(&date.value).is_some_and(|end| {
+                    end < doc_start - Duration::days(HISTORICAL_AFTER_DAYS)
+                        || end.year() < doc_start.year()
+                })
             }
             _ => false,
         };
@@ -159,6 +164,13 @@ fn precision_of(value: &str) -> Precision {
             _ => Precision::Year,
         }
     }
+}
+
+/// The first day of a document date (`2018-03` → 2018-03-01).
+fn period_start(value: &str) -> Option<NaiveDate> {
+    let part = |range: std::ops::Range<usize>| value.get(range).and_then(|s| s.parse::<u32>().ok());
+    let year = value.get(..4)?.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, part(5..7).unwrap_or(1), part(8..10).unwrap_or(1))
 }
 
 /// The last day of the period a date value names (`2017` → 2017-12-31).

@@ -126,7 +126,8 @@ impl<'a> TenseCues<'a> {
         }
         let after = words.end..(words.end + LOOK_AHEAD).min(self.words.len());
         for i in after {
-            if self.ends_clause(i) {
+            // After the mention a comma usually opens another clause.
+            if self.ends_clause(i) || self.words[i].lower == "," {
                 break;
             }
             if let Some(direction) = cue(&self.words[i].lower) {
@@ -233,6 +234,17 @@ mod tests {
         assert_eq!(
             direction_of("He is here. On Friday talks resume.", "Friday"),
             Direction::Unknown
+        );
+    }
+
+    #[test]
+    fn a_comma_closes_the_clause_after_the_mention() {
+        assert_eq!(
+            direction_of(
+                "Sanders, who did win Ohio on Tuesday, would place well.",
+                "Tuesday"
+            ),
+            Direction::Past
         );
     }
 

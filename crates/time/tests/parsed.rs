@@ -1,5 +1,6 @@
-//! What the dependency parse adds, on hand-parsed sentences: the tense of
-//! the governing verb for weekdays, and the attachment of dates to events.
+//! Event dates and the historical flag, and what the dependency parse adds
+//! (on hand-parsed sentences): the tense of the governing verb for
+//! weekdays, and the attachment of dates to events.
 
 use chancery_core::{Aux, Document, Event, EventType, Precision, Sentence, Token, Upos, ZoneKind};
 use chancery_time::{annotate_timexes, date_events};
@@ -183,4 +184,33 @@ fn the_governing_verb_decides_the_weekday() {
     untagged.meta.date = Some("2018-03-28".into());
     annotate_timexes(&mut untagged, None);
     assert_eq!(untagged.timexes[0].value, "2018-03-26");
+}
+
+#[test]
+fn an_earlier_year_is_historical_even_within_thirty_days() {
+    let mut doc = Document::new("t", "Rebels took the town last year. They hold it now.");
+    doc.sentences = vec![
+        Sentence {
+            span: 0..31,
+            tokens: 0..0,
+            zone: ZoneKind::Body,
+        },
+        Sentence {
+            span: 32..doc.text.len(),
+            tokens: 0..0,
+            zone: ZoneKind::Body,
+        },
+    ];
+    doc.meta.date = Some("2018-01-10".into());
+    annotate_timexes(&mut doc, None);
+    doc.events = vec![event(&doc, 0, "took"), event(&doc, 1, "hold")];
+    date_events(&mut doc);
+    assert_eq!(doc.events[0].date.as_ref().unwrap().value, "2017");
+    assert_eq!(doc.events[0].aux, [Aux::Historical]);
+    let now = doc.events[1].date.as_ref().unwrap();
+    assert_eq!(
+        (now.value.as_str(), now.text.as_deref()),
+        ("2018-01-10", Some("now"))
+    );
+    assert!(doc.events[1].aux.is_empty());
 }

@@ -405,6 +405,21 @@ fn document_date_from_the_dateline_with_the_year_from_the_text() {
 }
 
 #[test]
+fn a_yearless_dateline_follows_the_dates_it_reports() {
+    let text = "KYIV, January 3. Talks held on December 20, 2017 failed. Targets for 2030 stand.";
+    let mut doc = Document::new("t", text);
+    doc.dateline = Some(Dateline {
+        span: 0..16,
+        date_text: Some("January 3".into()),
+        ..Dateline::default()
+    });
+    assert_eq!(
+        doc_date_of(&mut doc, None),
+        Some(("2018-01-03".into(), Precision::Day, DateSource::Dateline))
+    );
+}
+
+#[test]
 fn document_date_from_the_headline_or_the_latest_full_date() {
     let mut doc = Document::new(
         "t",
@@ -536,4 +551,14 @@ fn vague_spans() {
         "PXW",
     );
     check("The town shrank over the years.", "the years", "PXY");
+}
+
+#[test]
+fn short_decades_and_qualified_seasons() {
+    check("Inflation soared in the '70s.", "the '70s", "197");
+    check(
+        "Orders fell in the early summer.",
+        "the early summer",
+        "2018-SU",
+    );
 }

@@ -231,12 +231,21 @@ impl Grammar<'_> {
     /// `the nineties`, `nineteen ninety-six`, `the 20th century`.
     pub(super) fn year_expression(&self, i: usize) -> Reading {
         let j = self.optional(i, "the");
-        if let Some(decade) = lexicon::decade_word(self.w(j)) {
+        // "the nineties", "the '90s".
+        let short_decade = (self.w(j) == "'" && self.w(j + 2) == "s" && self.glued(j + 2))
+            .then(|| self.w(j + 1).parse::<u32>().ok())
+            .flatten()
+            .filter(|n| n % 10 == 0 && *n < 100 && self.w(j + 1).len() == 2)
+            .map(|n| (j + 3, n / 10));
+        let decade = lexicon::decade_word(self.w(j))
+            .map(|d| (j + 1, d))
+            .or(short_decade);
+        if let Some((end, decade)) = decade {
             // The most recent such decade: "the nineties" said in 2018 are the 1990s.
             let century = self.anchor.map_or(19, |a| {
                 a.year() / 100 - i32::from(decade as i32 * 10 > a.year() % 100)
             });
-            return (j > i).then(|| (j + 1, Meaning::date(format!("{century:02}{decade}"))));
+            return (j > i).then(|| (end, Meaning::date(format!("{century:02}{decade}"))));
         }
         if let Some(year) = self
             .w(j)
@@ -373,7 +382,11 @@ impl Grammar<'_> {
         if let Some((end, Some(year))) = self.year_after(j + 1) {
             return Some((end, Meaning::date(format!("{year:04}-{season}"))));
         }
-        if j == i {
+        // A season alone needs "the" ("the summer", "the early summer").
+        let determined = j > i
+            || matches!(self.w(i.wrapping_sub(1)), "early" | "late" | "mid")
+                && self.w(i.wrapping_sub(2)) == "the";
+        if !determined {
             return None;
         }
         let year = calendar::year_text(self.anchor.map(|a| a.year()));
