@@ -5,6 +5,7 @@
 //! prepositions, name particles); which tokens stand inside quotation marks;
 //! and the parse heads and subjects of token ranges.
 
+use chancery_core::calendar::is_calendar_name;
 use chancery_core::{Document, EntityType, Upos, ZoneKind};
 
 /// Personal pronouns that can stand for an actor.
@@ -51,36 +52,8 @@ const PREPOSITIONS: &[&str] = &[
     "through", "without", "within",
 ];
 const CONJUNCTIONS: &[&str] = &["and", "or", "but", "nor"];
-/// Capitalized words that are not names (days, months), kept out of name runs.
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-];
+/// Titles that are capitalized but are not names; days and months are kept out too.
+const NOT_NAMES: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."];
 
 /// Lowercase particles of personal names.
 const NAME_PARTICLES: &[&str] = &[
@@ -197,7 +170,8 @@ impl<'d> Words<'d> {
     /// Whether token `i` may be part of a personal name.
     pub fn is_name_word(&self, i: usize, zone: ZoneKind) -> bool {
         let text = self.text(i);
-        if !capitalized(text) || NOT_NAMES.contains(&text.to_lowercase().as_str()) {
+        let lower = text.to_lowercase();
+        if !capitalized(text) || NOT_NAMES.contains(&lower.as_str()) || is_calendar_name(&lower) {
             return false;
         }
         if self.has_entities() && self.entity[i].is_some() {

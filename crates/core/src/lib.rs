@@ -11,6 +11,7 @@
 //! external [`record::EventRecord`] converts them to **character** offsets
 //! (Unicode code points, as Python indexes strings) through [`CharIndex`].
 
+pub mod calendar;
 pub mod offsets;
 pub mod plover;
 pub mod record;

@@ -3,6 +3,8 @@
 //! `KYIV, Ukraine —`, `Dec 29 (Reuters) -`: a place (or a date with an
 //! outlet), then an optional region, date and outlet, then a separator.
 
+use chancery_core::calendar::{MONTHS, WEEKDAYS};
+
 /// A dateline found at the start of a paragraph; offsets are relative to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Found {
@@ -15,29 +17,6 @@ pub(crate) struct Found {
     pub outlet: Option<String>,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 /// Lowercase words inside place names (`Rio de Janeiro`).
 const PLACE_CONNECTORS: [&str; 7] = ["de", "da", "del", "do", "la", "of", "upon"];
 /// Capitalized labels that open a story like a dateline but name no place.

@@ -1,6 +1,8 @@
 //! The words of time: month and weekday names, units, seasons, parts of the
 //! day, cardinal and ordinal numbers written in words.
 
+use chancery_core::calendar::MONTHS;
+
 /// A calendar unit, as TIMEX3 durations spell it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -78,21 +80,7 @@ pub fn unit(word: &str) -> Option<(Unit, bool)> {
 
 /// Month number from a full or abbreviated name (`sept`, `dec`).
 pub fn month(word: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(k) = NAMES.iter().position(|n| *n == word) {
+    if let Some(k) = MONTHS.iter().position(|n| *n == word) {
         return Some(k as u32 + 1);
     }
     let abbreviation = match word {
