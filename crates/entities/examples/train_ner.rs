@@ -23,7 +23,7 @@ fn main() {
                 report.model_bytes,
                 out.display()
             );
-            print!("dev (written model):\n{}", report.dev);
+            print!("dev (passes trained on train only):\n{}", report.dev);
         }
         Err(error) => {
             eprintln!("error: {error}");

@@ -16,11 +16,17 @@ pub struct Counts {
 
 impl Counts {
     pub fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
 
     pub fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
 
     pub fn f1(&self) -> f64 {
@@ -80,7 +86,11 @@ impl Evaluation {
 
 impl fmt::Display for Evaluation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{:<14} {:>6} {:>6} {:>6} {:>6}", "class", "P", "R", "F1", "gold")?;
+        writeln!(
+            f,
+            "{:<14} {:>6} {:>6} {:>6} {:>6}",
+            "class", "P", "R", "F1", "gold"
+        )?;
         let rows = self
             .per_class
             .iter()
@@ -102,7 +112,11 @@ impl fmt::Display for Evaluation {
 }
 
 /// Runs the recognizer over gold documents, tagged by `linguist`, and scores it.
-pub fn evaluate(recognizer: &Recognizer, linguist: &Linguist, documents: &[GoldDocument]) -> Evaluation {
+pub fn evaluate(
+    recognizer: &Recognizer,
+    linguist: &Linguist,
+    documents: &[GoldDocument],
+) -> Evaluation {
     let mut evaluation = Evaluation::default();
     for document in documents {
         let sentences: Vec<Vec<&str>> = document

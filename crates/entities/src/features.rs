@@ -59,29 +59,7 @@ impl WordView {
         let profile = profiles.get(&norm);
         let capitalisation = profile.map_or("-".to_string(), |p| p.capitalisation.to_string());
         let cluster = profile.map_or("-".to_string(), |p| p.cluster.to_string());
-        let mut shape = String::new();
-        let mut short_shape = String::new();
-        let mut run = 0;
-        for c in word.chars() {
-            let class = if c.is_uppercase() {
-                'X'
-            } else if c.is_lowercase() {
-                'x'
-            } else if c.is_numeric() {
-                'd'
-            } else {
-                c
-            };
-            if shape.ends_with(class) {
-                run += 1;
-            } else {
-                run = 1;
-                short_shape.push(class);
-            }
-            if run <= 3 {
-                shape.push(class);
-            }
-        }
+        let (shape, short_shape) = shapes(word);
         WordView {
             norm,
             shape,
@@ -90,6 +68,34 @@ impl WordView {
             cluster,
         }
     }
+}
+
+/// The word's shape (`Xxxx`, runs cut at three) and short shape (`Xx`).
+fn shapes(word: &str) -> (String, String) {
+    let mut shape = String::new();
+    let mut short_shape = String::new();
+    let mut run = 0;
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if shape.ends_with(class) {
+            run += 1;
+        } else {
+            run = 1;
+            short_shape.push(class);
+        }
+        if run <= 3 {
+            shape.push(class);
+        }
+    }
+    (shape, short_shape)
 }
 
 #[derive(Clone, Copy)]
@@ -154,6 +160,7 @@ fn hash(template: Template, parts: &[&str]) -> u64 {
 }
 
 /// The feature keys of every word of a sentence, flattened.
+#[derive(Debug, Clone)]
 pub struct SentenceFeatures {
     keys: Vec<u64>,
     /// `keys[starts[i]..starts[i + 1]]` belong to word `i`.
@@ -167,6 +174,28 @@ impl SentenceFeatures {
 
     pub fn word(&self, i: usize) -> &[u64] {
         &self.keys[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// These features plus, for the second pass, what the first pass made of
+    /// each word's other occurrences in the document (`-`: nothing to say;
+    /// see [`crate::labeller`]).
+    pub fn with_elsewhere(&self, words: &[&str], elsewhere: &[String]) -> SentenceFeatures {
+        let mut keys = Vec::with_capacity(self.keys.len() + 2 * words.len());
+        let mut starts = Vec::with_capacity(self.starts.len());
+        for (i, (word, label)) in words.iter().zip(elsewhere).enumerate() {
+            starts.push(keys.len());
+            keys.extend_from_slice(self.word(i));
+            if label != "-" {
+                let (_, short_shape) = shapes(word);
+                keys.push(hash(Template::FirstPassElsewhere, &[label]));
+                keys.push(hash(
+                    Template::FirstPassElsewhereAndShape,
+                    &[label, &short_shape],
+                ));
+            }
+        }
+        starts.push(keys.len());
+        SentenceFeatures { keys, starts }
     }
 }
 
@@ -182,18 +211,15 @@ fn is_headline(words: &[&str]) -> bool {
         && alphabetic.iter().filter(|w| starts_uppercase(w)).count() * 4 >= alphabetic.len() * 3
 }
 
-/// The features of a sentence. `tags` holds the tagger's XPOS of each word,
-/// `gazetteer` one knowledge-base label per word (see
-/// [`crate::gazetteer::word_labels`]); `elsewhere`, in the second
-/// pass, what the first pass made of each word's other occurrences in the
-/// document (see [`crate::labeller`]).
+/// The first-pass features of a sentence. `tags` holds the tagger's XPOS of
+/// each word, `gazetteer` one knowledge-base label per word (see
+/// [`crate::gazetteer::word_labels`]).
 pub fn extract(
     words: &[&str],
     tags: &[String],
     context: &DocumentContext,
     profiles: &WordProfiles,
     gazetteer: &[String],
-    elsewhere: Option<&[String]>,
 ) -> SentenceFeatures {
     let views: Vec<WordView> = words.iter().map(|w| WordView::new(w, profiles)).collect();
     let headline = is_headline(words);
@@ -255,16 +281,37 @@ pub fn extract(
         add(Template::NextShape, &[shape(at + 1)]);
         add(Template::PreviousNormAndNorm, &[norm(at - 1), &view.norm]);
         add(Template::NormAndNextNorm, &[&view.norm, norm(at + 1)]);
-        add(Template::ShapeTrigram, &[shape(at - 1), &view.short_shape, shape(at + 1)]);
-        add(Template::PreviousNormAndShape, &[norm(at - 1), &view.short_shape]);
-        add(Template::ShapeAndNextNorm, &[&view.short_shape, norm(at + 1)]);
-        add(Template::Capitalisation, &[&view.capitalisation, &view.short_shape]);
+        add(
+            Template::ShapeTrigram,
+            &[shape(at - 1), &view.short_shape, shape(at + 1)],
+        );
+        add(
+            Template::PreviousNormAndShape,
+            &[norm(at - 1), &view.short_shape],
+        );
+        add(
+            Template::ShapeAndNextNorm,
+            &[&view.short_shape, norm(at + 1)],
+        );
+        add(
+            Template::Capitalisation,
+            &[&view.capitalisation, &view.short_shape],
+        );
         add(Template::Cluster, &[&view.cluster]);
         add(Template::PreviousCluster, &[cluster(at - 1)]);
         add(Template::NextCluster, &[cluster(at + 1)]);
-        add(Template::ClusterAndShape, &[&view.cluster, &view.short_shape]);
-        add(Template::PreviousClusterAndCluster, &[cluster(at - 1), &view.cluster]);
-        add(Template::ClusterAndNextCluster, &[&view.cluster, cluster(at + 1)]);
+        add(
+            Template::ClusterAndShape,
+            &[&view.cluster, &view.short_shape],
+        );
+        add(
+            Template::PreviousClusterAndCluster,
+            &[cluster(at - 1), &view.cluster],
+        );
+        add(
+            Template::ClusterAndNextCluster,
+            &[&view.cluster, cluster(at + 1)],
+        );
         add(Template::Tag, &[tag(at)]);
         add(Template::PreviousTag, &[tag(at - 1)]);
         add(Template::NextTag, &[tag(at + 1)]);
@@ -273,10 +320,6 @@ pub fn extract(
         add(Template::Gazetteer, &[gazetteer_at(at)]);
         add(Template::PreviousGazetteer, &[gazetteer_at(at - 1)]);
         add(Template::NextGazetteer, &[gazetteer_at(at + 1)]);
-        if let Some(label) = elsewhere.map(|e| e[i].as_str()).filter(|&l| l != "-") {
-            add(Template::FirstPassElsewhere, &[label]);
-            add(Template::FirstPassElsewhereAndShape, &[label, &view.short_shape]);
-        }
         if i == 0 {
             add(Template::SentenceStartShape, &[&view.short_shape]);
         }
@@ -321,10 +364,14 @@ mod tests {
         let profiles = WordProfiles::default();
         let gazetteer = vec!["-".to_string(); first.len()];
         let tags: Vec<String> = ["NN", "VBD", "."].map(String::from).to_vec();
-        let a = extract(&first, &tags, &with_lowercase, &profiles, &gazetteer, None);
-        let b = extract(&first, &tags, &alone, &profiles, &gazetteer, None);
+        let a = extract(&first, &tags, &with_lowercase, &profiles, &gazetteer);
+        let b = extract(&first, &tags, &alone, &profiles, &gazetteer);
         assert_eq!(a.len(), 3);
         assert_ne!(a.word(0), b.word(0));
         assert_eq!(a.word(1), b.word(1));
+        let elsewhere = ["person:all", "-", "-"].map(String::from);
+        let second = a.with_elsewhere(&first, &elsewhere);
+        assert_eq!(second.word(0).len(), a.word(0).len() + 2);
+        assert_eq!(second.word(1), a.word(1));
     }
 }

@@ -16,7 +16,9 @@ pub fn word_labels(kb: &KnowledgeBase, words: &[&str]) -> Vec<String> {
         let found = capitalised
             .then(|| kb.match_tokens(&words[i..]))
             .flatten()
-            .and_then(|m| kind_label(m.entries.first()?.kind, m.entries[0].noun).map(|k| (m.len, k)));
+            .and_then(|m| {
+                kind_label(m.entries.first()?.kind, m.entries[0].noun).map(|k| (m.len, k))
+            });
         let Some((length, kind)) = found else {
             i += 1;
             continue;
@@ -33,6 +35,19 @@ pub fn word_labels(kb: &KnowledgeBase, words: &[&str]) -> Vec<String> {
         i += length;
     }
     labels
+}
+
+/// Where the name proper starts in a person mention `words` of a sentence
+/// whose word labels are `labels`: after leading titles and nationality
+/// words the knowledge base knows ("Russian Foreign Minister Sergey Lavrov"
+/// → "Sergey Lavrov"), keeping at least one word.
+pub fn person_name_start(labels: &[String], words: std::ops::Range<usize>) -> usize {
+    let is_modifier = |i: usize| labels[i].starts_with("TITLE|") || labels[i].starts_with("NORP|");
+    let mut start = words.start;
+    while start + 1 < words.end && is_modifier(start) {
+        start += 1;
+    }
+    start
 }
 
 fn kind_label(kind: EntryKind, noun: Option<NounKind>) -> Option<&'static str> {
@@ -54,12 +69,24 @@ mod tests {
     #[test]
     fn known_names_are_labelled_by_position() {
         let kb = KnowledgeBase::load(&[]).expect("the built-in knowledge base loads");
-        let words = ["The", "United", "States", "and", "France", "met", "in", "france"];
+        let words = [
+            "The", "United", "States", "and", "France", "met", "in", "france",
+        ];
         let labels = word_labels(&kb, &words);
         assert_eq!(labels[1], "GPE|B");
         assert_eq!(labels[2], "GPE|L");
         assert_eq!(labels[4], "GPE|U");
         assert_eq!(labels[5], "-");
         assert_eq!(labels[7], "-", "lower-case words are not names");
+    }
+
+    #[test]
+    fn titles_and_nationalities_are_left_out_of_person_names() {
+        let kb = KnowledgeBase::load(&[]).expect("the built-in knowledge base loads");
+        let words = ["Russian", "Foreign", "Minister", "Ivan", "Petrov", "spoke"];
+        let labels = word_labels(&kb, &words);
+        assert_eq!(person_name_start(&labels, 0..5), 3);
+        assert_eq!(person_name_start(&labels, 0..1), 0, "a name keeps one word");
+        assert_eq!(person_name_start(&labels, 3..5), 3);
     }
 }

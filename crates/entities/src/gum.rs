@@ -24,11 +24,7 @@ pub enum NameClass {
 }
 
 impl NameClass {
-    pub const ALL: [NameClass; 3] = [
-        NameClass::Person,
-        NameClass::Place,
-        NameClass::Organization,
-    ];
+    pub const ALL: [NameClass; 3] = [NameClass::Person, NameClass::Place, NameClass::Organization];
 
     fn from_gum(etype: &str) -> Option<NameClass> {
         match etype {
@@ -92,6 +88,7 @@ struct Row {
     xpos: String,
     /// 0-based sentence index of the syntactic head; None for the root.
     head: Option<usize>,
+    deprel: String,
     entity: Option<String>,
 }
 
@@ -152,7 +149,10 @@ fn current_document(documents: &mut Vec<GoldDocument>) -> &mut GoldDocument {
 fn parse_row(line: &str) -> Result<Option<Row>, String> {
     let columns: Vec<&str> = line.split('\t').collect();
     if columns.len() != 10 {
-        return Err(format!("expected 10 tab-separated columns, found {}", columns.len()));
+        return Err(format!(
+            "expected 10 tab-separated columns, found {}",
+            columns.len()
+        ));
     }
     if columns[0].contains(['-', '.']) {
         return Ok(None);
@@ -168,6 +168,7 @@ fn parse_row(line: &str) -> Result<Option<Row>, String> {
         form: columns[1].to_string(),
         xpos: columns[4].to_string(),
         head: head.checked_sub(1),
+        deprel: columns[7].to_string(),
         entity,
     }))
 }
@@ -237,24 +238,47 @@ fn is_proper_noun(row: &Row) -> bool {
 fn is_name_like(row: &Row) -> bool {
     is_proper_noun(row)
         || (row.form.chars().next().is_some_and(char::is_uppercase)
-            && !matches!(row.xpos.as_str(), "DT" | "PRP" | "PRP$" | "IN" | "CC" | "POS" | "WP" | "WDT" | "EX" | "MD"))
+            && !matches!(
+                row.xpos.as_str(),
+                "DT" | "PRP" | "PRP$" | "IN" | "CC" | "POS" | "WP" | "WDT" | "EX" | "MD"
+            ))
 }
 
 /// Words that join the parts of one name ("Bank of the West", "Bailey-Ross").
 fn is_name_connector(row: &Row) -> bool {
     matches!(
         row.form.as_str(),
-        "of" | "for" | "the" | "de" | "del" | "da" | "du" | "von" | "van" | "der" | "la" | "le" | "&" | "-"
+        "of" | "for"
+            | "the"
+            | "de"
+            | "del"
+            | "da"
+            | "du"
+            | "von"
+            | "van"
+            | "der"
+            | "la"
+            | "le"
+            | "&"
+            | "-"
     )
 }
 
-/// The name inside a mention, when its head is a proper noun.
+/// The name inside a mention, when its head is a proper noun, or a proper
+/// noun joined to a common-noun head by `flat` or `appos` (GUM analyses
+/// "interviewee David Titley" so).
 fn name_span(rows: &[Row], mention: Range<usize>) -> Option<Range<usize>> {
     let inside = |i: Option<usize>| i.is_some_and(|i| mention.contains(&i));
-    let head = mention.clone().find(|&i| !inside(rows[i].head))?;
-    if !is_proper_noun(&rows[head]) {
-        return None;
-    }
+    let top = mention.clone().find(|&i| !inside(rows[i].head))?;
+    let head = if is_proper_noun(&rows[top]) {
+        top
+    } else {
+        mention.clone().find(|&i| {
+            rows[i].head == Some(top)
+                && matches!(rows[i].deprel.as_str(), "flat" | "appos")
+                && is_proper_noun(&rows[i])
+        })?
+    };
     let mut start = head;
     while start > mention.start {
         let before = &rows[start - 1];
@@ -315,6 +339,7 @@ mod tests {
             form: form.to_string(),
             xpos: xpos.to_string(),
             head,
+            deprel: "dep".to_string(),
             entity: entity.map(str::to_string),
         }
     }
@@ -323,12 +348,27 @@ mod tests {
     fn name_is_trimmed_from_mention_and_nested_names_collapse() {
         // "the University of Leeds , England said" with the apposition inside the mention.
         let rows = vec![
-            row("the", "DT", Some(1), Some("(1-organization-new-nnnnn-cf1-2-sgl")),
+            row(
+                "the",
+                "DT",
+                Some(1),
+                Some("(1-organization-new-nnnnn-cf1-2-sgl"),
+            ),
             row("University", "NNP", Some(6), None),
             row("of", "IN", Some(3), None),
-            row("Leeds", "NNP", Some(1), Some("(2-place-new-nnnnn-cf2-1-sgl-Leeds)")),
+            row(
+                "Leeds",
+                "NNP",
+                Some(1),
+                Some("(2-place-new-nnnnn-cf2-1-sgl-Leeds)"),
+            ),
             row(",", ",", Some(5), None),
-            row("England", "NNP", Some(1), Some("(3-place-new-nnnnn-cf3-1-sgl-England)1)")),
+            row(
+                "England",
+                "NNP",
+                Some(1),
+                Some("(3-place-new-nnnnn-cf3-1-sgl-England)1)"),
+            ),
             row("said", "VBD", None, None),
         ];
         let sentence = gold_sentence(&rows).unwrap();
@@ -354,8 +394,36 @@ mod tests {
     }
 
     #[test]
+    fn a_name_joined_flat_to_a_common_noun_is_found() {
+        let mut rows = vec![
+            row(
+                "interviewee",
+                "NN",
+                None,
+                Some("(1-person-new-nnnnn-cf1-1,2,3-sgl"),
+            ),
+            row("Ann", "NNP", Some(0), None),
+            row("Lee", "NNP", Some(1), Some("1)")),
+        ];
+        rows[1].deprel = "flat".to_string();
+        let names = gold_sentence(&rows).unwrap().names;
+        assert_eq!(
+            names,
+            vec![NamedSpan {
+                words: 1..3,
+                class: NameClass::Person
+            }]
+        );
+    }
+
+    #[test]
     fn unbalanced_annotation_is_reported() {
-        let rows = vec![row("Paris", "NNP", None, Some("(1-place-new-nnnnn-cf1-1-sgl"))];
+        let rows = vec![row(
+            "Paris",
+            "NNP",
+            None,
+            Some("(1-place-new-nnnnn-cf1-1-sgl"),
+        )];
         assert!(gold_sentence(&rows).unwrap_err().contains("never closed"));
     }
 }

@@ -44,39 +44,49 @@ impl Resources {
 /// A document's sentences with the evidence that needs no model.
 pub struct PreparedDocument<'a> {
     pub sentences: Vec<Vec<&'a str>>,
-    /// The XPOS tag of every word.
-    tags: Vec<Vec<String>>,
-    context: DocumentContext,
-    gazetteer: Vec<Vec<String>>,
+    /// Knowledge-base label of every word (see [`word_labels`]).
+    pub gazetteer: Vec<Vec<String>>,
+    /// First-pass features of every sentence.
+    features: Vec<SentenceFeatures>,
 }
 
 impl<'a> PreparedDocument<'a> {
-    pub fn new(sentences: Vec<Vec<&'a str>>, tags: Vec<Vec<String>>, resources: &Resources) -> PreparedDocument<'a> {
+    pub fn new(
+        sentences: Vec<Vec<&'a str>>,
+        tags: Vec<Vec<String>>,
+        resources: &Resources,
+    ) -> PreparedDocument<'a> {
         let context = DocumentContext::new(sentences.iter().map(Vec::as_slice));
-        let gazetteer = sentences.iter().map(|w| word_labels(&resources.kb, w)).collect();
+        let gazetteer: Vec<Vec<String>> = sentences
+            .iter()
+            .map(|w| word_labels(&resources.kb, w))
+            .collect();
+        let features = sentences
+            .iter()
+            .zip(&tags)
+            .zip(&gazetteer)
+            .map(|((words, tags), labels)| {
+                extract(words, tags, &context, &resources.profiles, labels)
+            })
+            .collect();
         PreparedDocument {
             sentences,
-            tags,
-            context,
             gazetteer,
+            features,
         }
     }
 
-    /// Features of every sentence: first pass (`elsewhere` None) or second.
-    pub fn features(&self, resources: &Resources, elsewhere: Option<&[Vec<String>]>) -> Vec<SentenceFeatures> {
-        self.sentences
+    pub fn first_pass_features(&self) -> &[SentenceFeatures] {
+        &self.features
+    }
+
+    /// First-pass features plus each word's `elsewhere` evidence.
+    pub fn second_pass_features(&self, elsewhere: &[Vec<String>]) -> Vec<SentenceFeatures> {
+        self.features
             .iter()
-            .enumerate()
-            .map(|(s, words)| {
-                extract(
-                    words,
-                    &self.tags[s],
-                    &self.context,
-                    &resources.profiles,
-                    &self.gazetteer[s],
-                    elsewhere.map(|e| e[s].as_slice()),
-                )
-            })
+            .zip(&self.sentences)
+            .zip(elsewhere)
+            .map(|((features, words), elsewhere)| features.with_elsewhere(words, elsewhere))
             .collect()
     }
 
@@ -136,7 +146,10 @@ const OUTSIDE_SLOT: usize = NameClass::ALL.len();
 const SLOT_NAMES: [&str; SLOTS] = ["person", "place", "organization", "O"];
 
 fn class_slot(class: NameClass) -> usize {
-    NameClass::ALL.iter().position(|&c| c == class).unwrap_or(OUTSIDE_SLOT)
+    NameClass::ALL
+        .iter()
+        .position(|&c| c == class)
+        .unwrap_or(OUTSIDE_SLOT)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -159,7 +172,10 @@ fn describe(others: &[u32; SLOTS]) -> String {
 
 /// The tagger's XPOS tags for sentences given as words (for text that was
 /// not tagged by the pipeline: training and evaluation data).
-pub fn tag_sentences(linguist: &chancery_ling::Linguist, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+pub fn tag_sentences(
+    linguist: &chancery_ling::Linguist,
+    sentences: &[Vec<&str>],
+) -> Vec<Vec<String>> {
     let mut document = chancery_core::Document::default();
     for words in sentences {
         let first = document.tokens.len();
@@ -186,20 +202,28 @@ pub fn tag_sentences(linguist: &chancery_ling::Linguist, sentences: &[Vec<&str>]
     document
         .sentences
         .iter()
-        .map(|s| s.tokens.clone().map(|i| document.tokens[i].xpos.clone()).collect())
+        .map(|s| {
+            s.tokens
+                .clone()
+                .map(|i| document.tokens[i].xpos.clone())
+                .collect()
+        })
         .collect()
 }
 
 /// The names a model finds in sentences given their features.
 pub fn decode(model: &Model, features: &[SentenceFeatures]) -> Vec<Vec<NamedSpan>> {
-    features.iter().map(|f| tags::decode(&model.decode(f))).collect()
+    features
+        .iter()
+        .map(|f| tags::decode(&model.decode(f)))
+        .collect()
 }
 
 /// Both passes over one document.
-pub fn label(first: &Model, second: &Model, document: &PreparedDocument, resources: &Resources) -> Vec<Vec<NamedSpan>> {
-    let first_pass = decode(first, &document.features(resources, None));
+pub fn label(first: &Model, second: &Model, document: &PreparedDocument) -> Vec<Vec<NamedSpan>> {
+    let first_pass = decode(first, document.first_pass_features());
     let elsewhere = document.elsewhere(&first_pass);
-    decode(second, &document.features(resources, Some(&elsewhere)))
+    decode(second, &document.second_pass_features(&elsewhere))
 }
 
 #[cfg(test)]
@@ -217,7 +241,10 @@ mod tests {
             vec!["Later", "Isabel", "left", "."],
             vec!["Isabel", "smiled", "and", "Ruiz", "waved", "."],
         ];
-        let tags = sentences.iter().map(|s| vec!["NNP".to_string(); s.len()]).collect();
+        let tags = sentences
+            .iter()
+            .map(|s| vec!["NNP".to_string(); s.len()])
+            .collect();
         let document = PreparedDocument::new(sentences, tags, &resources);
         let person = |words| NamedSpan {
             words,

@@ -1,16 +1,31 @@
 //! Named-entity recognizer for news English, trained in-project on GUM.
 //!
 //! A structured averaged perceptron labels each sentence with BILOU tags over
-//! GUM's name classes (person, place, organization); [`types`] then maps them
-//! to chancery's [`EntityType`]s (PERSON, ORG, GPE, LOC, NORP) with word
-//! lists, since GUM has no GPE/LOC split and no NORP class. See [`gum`] for
-//! what counts as a name in the training data.
+//! GUM's name classes (person, place, organization), in two passes (the
+//! second sees what the first made of the same word elsewhere in the
+//! document). Features: the words, shapes, affixes and neighbours, the XPOS
+//! tags of `chancery-ling` (so documents must be tagged first), the actor
+//! knowledge base of `chancery-kb` as a gazetteer, and word profiles learned
+//! from unlabelled news (`data/models/ner-words.tsv.gz`). The `types` module
+//! then maps the classes to chancery's [`EntityType`]s (PERSON, ORG, GPE, LOC,
+//! NORP) with word lists, since GUM has no GPE/LOC split and no NORP class.
+//! See [`gum`] for what counts as a name in the training data.
+//!
+//! The model learns from the tagger's output: retrain it
+//! ([`training::train`]) when the tagger model changes.
+//!
+//! GUM names keep their titles ("Foreign Minister Sergey Lavrov");
+//! [`Recognizer::annotate`] leaves out of PERSON mentions the leading titles
+//! and nationality words the knowledge base knows, so that the mention is the
+//! name ("Sergey Lavrov") and "Russian" in "Russian Foreign Minister …" is a
+//! NORP mention of its own. [`Recognizer::label`] gives the untrimmed names
+//! the GUM evaluation scores.
 
+pub mod evaluation;
 mod features;
 mod gazetteer;
-mod labeller;
-pub mod evaluation;
 pub mod gum;
+mod labeller;
 mod model;
 mod tags;
 pub mod training;
@@ -73,7 +88,7 @@ impl Recognizer {
     /// their sentence.
     pub fn label(&self, sentences: &[Vec<&str>], tags: Vec<Vec<String>>) -> Vec<Vec<NamedSpan>> {
         let document = PreparedDocument::new(sentences.to_vec(), tags, &self.resources);
-        labeller::label(&self.first_pass, &self.second_pass, &document, &self.resources)
+        labeller::label(&self.first_pass, &self.second_pass, &document)
     }
 
     /// Fills `doc.entities` for a tokenized and tagged document (one
@@ -92,11 +107,22 @@ impl Recognizer {
             .collect();
         let tags = ranges
             .iter()
-            .map(|r| doc.tokens[r.clone()].iter().map(|t| t.xpos.clone()).collect())
+            .map(|r| {
+                doc.tokens[r.clone()]
+                    .iter()
+                    .map(|t| t.xpos.clone())
+                    .collect()
+            })
             .collect();
-        let labelled = self.label(&sentences, tags);
+        let document = PreparedDocument::new(sentences, tags, &self.resources);
+        let labelled = labeller::label(&self.first_pass, &self.second_pass, &document);
         let mut entities = Vec::new();
-        for ((range, words), names) in ranges.iter().zip(&sentences).zip(labelled) {
+        for (((range, words), names), labels) in ranges
+            .iter()
+            .zip(&document.sentences)
+            .zip(labelled)
+            .zip(&document.gazetteer)
+        {
             let mut taken = vec![false; words.len()];
             let mention = |words: Range<usize>, kind: EntityType| {
                 let tokens = range.start + words.start..range.start + words.end;
@@ -107,9 +133,14 @@ impl Recognizer {
                 }
             };
             for name in names {
-                taken[name.words.clone()].fill(true);
                 let kind = types::entity_type(name.class, &words[name.words.clone()]);
-                entities.push(mention(name.words, kind));
+                let start = if kind == EntityType::Person {
+                    gazetteer::person_name_start(labels, name.words.clone())
+                } else {
+                    name.words.start
+                };
+                taken[start..name.words.end].fill(true);
+                entities.push(mention(start..name.words.end, kind));
             }
             for words in types::nationality_words(words, &taken) {
                 entities.push(mention(words, EntityType::Norp));

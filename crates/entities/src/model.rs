@@ -79,12 +79,13 @@ impl Model {
         let Some(first) = emissions.first() else {
             return Vec::new();
         };
+        let permitted = permitted_transitions();
         let mut best: Vec<TagScores> = Vec::with_capacity(emissions.len());
         let mut back: Vec<[u8; TAG_COUNT]> = Vec::with_capacity(emissions.len());
         let mut start = [f32::NEG_INFINITY; TAG_COUNT];
-        for tag in 0..TAG_COUNT {
-            if allowed(None, tag) {
-                start[tag] = first[tag] + self.transitions[TAG_COUNT][tag];
+        for (tag, cell) in start.iter_mut().enumerate() {
+            if permitted[TAG_COUNT][tag] {
+                *cell = first[tag] + self.transitions[TAG_COUNT][tag];
             }
         }
         best.push(start);
@@ -93,18 +94,18 @@ impl Model {
             let previous = best.last().expect("first column pushed");
             let mut column = [f32::NEG_INFINITY; TAG_COUNT];
             let mut pointers = [0u8; TAG_COUNT];
-            for next in 0..TAG_COUNT {
-                for prev in 0..TAG_COUNT {
-                    if previous[prev] == f32::NEG_INFINITY || !allowed(Some(prev), next) {
+            for (next, (cell, pointer)) in column.iter_mut().zip(pointers.iter_mut()).enumerate() {
+                for (prev, &previous_score) in previous.iter().enumerate() {
+                    if previous_score == f32::NEG_INFINITY || !permitted[prev][next] {
                         continue;
                     }
-                    let score = previous[prev] + self.transitions[prev][next];
-                    if score > column[next] {
-                        column[next] = score;
-                        pointers[next] = prev as u8;
+                    let score = previous_score + self.transitions[prev][next];
+                    if score > *cell {
+                        *cell = score;
+                        *pointer = prev as u8;
                     }
                 }
-                column[next] += emission[next];
+                *cell += emission[next];
             }
             best.push(column);
             back.push(pointers);
@@ -153,7 +154,10 @@ impl Model {
         }
     }
 
-    fn read(reader: &mut ByteReader, corrupt: &dyn Fn(&str) -> ModelError) -> Result<Model, ModelError> {
+    fn read(
+        reader: &mut ByteReader,
+        corrupt: &dyn Fn(&str) -> ModelError,
+    ) -> Result<Model, ModelError> {
         let truncated = || corrupt("truncated file");
         if reader.u32().ok_or_else(truncated)? as usize != TAG_COUNT {
             return Err(corrupt("model was trained for another tag set"));
@@ -175,7 +179,8 @@ impl Model {
         let mut weights = vec![[0.0; TAG_COUNT]; count];
         for tag in 0..TAG_COUNT {
             for row in weights.iter_mut() {
-                row[tag] = f32::from(i16::from_le_bytes(reader.array().ok_or_else(truncated)?)) * scale;
+                row[tag] =
+                    f32::from(i16::from_le_bytes(reader.array().ok_or_else(truncated)?)) * scale;
             }
         }
         Ok(Model {
@@ -184,6 +189,17 @@ impl Model {
             transitions,
         })
     }
+}
+
+/// `permitted[previous][next]`; row `TAG_COUNT` is the sentence start.
+fn permitted_transitions() -> [[bool; TAG_COUNT]; TAG_COUNT + 1] {
+    let mut permitted = [[false; TAG_COUNT]; TAG_COUNT + 1];
+    for (previous, row) in permitted.iter_mut().enumerate() {
+        for (next, cell) in row.iter_mut().enumerate() {
+            *cell = allowed((previous < TAG_COUNT).then_some(previous), next);
+        }
+    }
+    permitted
 }
 
 /// Several models in one gzipped file.
@@ -195,7 +211,9 @@ pub fn models_to_bytes(models: &[&Model]) -> Vec<u8> {
         model.write(&mut raw);
     }
     let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(&raw).expect("writing to memory cannot fail");
+    encoder
+        .write_all(&raw)
+        .expect("writing to memory cannot fail");
     encoder.finish().expect("writing to memory cannot fail")
 }
 

@@ -34,7 +34,9 @@ fn split(tag: usize) -> Option<(NameClass, Position)> {
 
 /// Whether `next` may follow `previous` (None: sentence start).
 pub fn allowed(previous: Option<usize>, next: usize) -> bool {
-    let open = previous.and_then(split).filter(|(_, p)| matches!(p, Position::Begin | Position::Inside));
+    let open = previous
+        .and_then(split)
+        .filter(|(_, p)| matches!(p, Position::Begin | Position::Inside));
     match (open, split(next)) {
         (None, None) => true,
         (None, Some((_, p))) => matches!(p, Position::Begin | Position::Unit),
@@ -116,8 +118,14 @@ mod tests {
     fn a_begun_name_must_continue_in_its_class() {
         let begin_person = tag(NameClass::Person, Position::Begin);
         assert!(!allowed(Some(begin_person), OUTSIDE));
-        assert!(!allowed(Some(begin_person), tag(NameClass::Place, Position::Last)));
-        assert!(allowed(Some(begin_person), tag(NameClass::Person, Position::Last)));
+        assert!(!allowed(
+            Some(begin_person),
+            tag(NameClass::Place, Position::Last)
+        ));
+        assert!(allowed(
+            Some(begin_person),
+            tag(NameClass::Person, Position::Last)
+        ));
         assert!(!may_end(begin_person));
         assert!(!allowed(None, tag(NameClass::Place, Position::Inside)));
     }

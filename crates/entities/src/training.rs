@@ -1,5 +1,6 @@
 //! Training the labeller on GUM: averaged structured perceptrons over BILOU
-//! tags with Viterbi decoding, epochs chosen on dev. The second pass learns
+//! tags with Viterbi decoding, epochs chosen on dev, the shipped passes then
+//! trained on train and dev together. The second pass learns
 //! from first-pass labels of the training documents that come from models
 //! which did not see those documents (jackknifing), as it will at run time.
 
@@ -7,10 +8,10 @@ use crate::evaluation::{evaluate, Evaluation};
 use crate::features::SentenceFeatures;
 use crate::gum::{read_gum, GoldDocument, GumError, NamedSpan};
 use crate::labeller::{decode, tag_sentences, PreparedDocument, Resources};
-use chancery_ling::Linguist;
 use crate::model::{models_to_bytes, KeyMap, Model, TagScores};
 use crate::tags::{encode, TAG_COUNT};
 use crate::{tags, ModelError, Recognizer};
+use chancery_ling::Linguist;
 use std::path::{Path, PathBuf};
 
 /// Features seen fewer times than this in training are left out.
@@ -21,7 +22,7 @@ const PATIENCE: usize = 3;
 /// The tagger saw the training text, so its tags there are better than on
 /// new text; hiding this share of them keeps the labeller from leaning on
 /// tags alone ("Brussels/NNS").
-const HIDDEN_TAG_SHARE: f64 = 0.2;
+const HIDDEN_TAG_SHARE: f64 = 0.35;
 /// Training documents are split in this many folds for the jackknife.
 const FOLDS: usize = 5;
 /// Rows whose averaged weights all stay below this are dropped from the model.
@@ -34,10 +35,7 @@ pub enum TrainError {
     #[error("no file ending in {suffix} in {dir}")]
     MissingSplit { dir: String, suffix: String },
     #[error("cannot list {dir}: {source}")]
-    List {
-        dir: String,
-        source: std::io::Error,
-    },
+    List { dir: String, source: std::io::Error },
     /// The shipped word profiles or knowledge base could not be read, or the
     /// written model could not be read back.
     #[error(transparent)]
@@ -61,13 +59,15 @@ pub fn build_word_profiles(sources: &[&Path], out: &Path) -> Result<usize, std::
 /// What a training run produced.
 #[derive(Debug, Clone)]
 pub struct TrainReport {
+    /// Sentences the shipped passes learned from (train and dev).
     pub train_sentences: usize,
     /// Epochs of the first and second pass, chosen on dev.
     pub epochs: [usize; 2],
     /// Feature rows kept, both passes together.
     pub features: usize,
     pub model_bytes: usize,
-    /// Dev scores of the written (pruned, quantised) model.
+    /// Dev scores of the passes trained on train only (pruned, quantised),
+    /// before the final training on train and dev.
     pub dev: Evaluation,
 }
 
@@ -102,7 +102,12 @@ struct Split<'a> {
 impl<'a> Split<'a> {
     /// Tags the documents with `linguist`, as the pipeline will tag new text.
     /// With `hide_tags`, a share of the tags is hidden (see [`HIDDEN_TAG_SHARE`]).
-    fn new(documents: &'a [GoldDocument], linguist: &Linguist, resources: &Resources, hide_tags: bool) -> Split<'a> {
+    fn new(
+        documents: &'a [GoldDocument],
+        linguist: &Linguist,
+        resources: &Resources,
+        hide_tags: bool,
+    ) -> Split<'a> {
         let mut shuffler = Shuffler(0x2545_f491_4f6c_dd1d);
         let prepared = documents
             .iter()
@@ -133,13 +138,15 @@ impl<'a> Split<'a> {
     /// document's first-pass evidence (second pass) or is None (first pass).
     fn examples(
         &self,
-        resources: &Resources,
         elsewhere: Option<&[Vec<Vec<String>>]>,
         which: impl Fn(usize) -> bool,
     ) -> Vec<Example> {
         let mut examples = Vec::new();
         for (d, document) in self.documents.iter().enumerate().filter(|(d, _)| which(*d)) {
-            let features = document.features(resources, elsewhere.map(|e| e[d].as_slice()));
+            let features = match elsewhere {
+                Some(elsewhere) => document.second_pass_features(&elsewhere[d]),
+                None => document.first_pass_features().to_vec(),
+            };
             for (features, gold) in features.into_iter().zip(&self.gold[d].sentences) {
                 examples.push(Example {
                     gold: encode(features.len(), &gold.names),
@@ -248,7 +255,11 @@ impl Trainer {
             .map(|(k, _)| k)
             .collect();
         kept.sort_unstable();
-        let index: KeyMap<u32> = kept.iter().enumerate().map(|(row, &k)| (k, row as u32)).collect();
+        let index: KeyMap<u32> = kept
+            .iter()
+            .enumerate()
+            .map(|(row, &k)| (k, row as u32))
+            .collect();
         Trainer {
             emissions: Averaged::new(index.len()),
             transitions: Averaged::new(TAG_COUNT + 1),
@@ -358,21 +369,66 @@ fn fit(examples: &[Example], dev: Option<&[Example]>, epochs: usize) -> (Model, 
 
 /// First-pass names of every training document, each from a model trained
 /// on the other folds.
-fn jackknife(split: &Split, resources: &Resources, epochs: usize) -> Vec<Vec<Vec<NamedSpan>>> {
+fn jackknife(split: &Split, epochs: usize) -> Vec<Vec<Vec<NamedSpan>>> {
     let mut first_pass = vec![Vec::new(); split.documents.len()];
     for fold in 0..FOLDS {
-        let training = split.examples(resources, None, |d| d % FOLDS != fold);
+        let training = split.examples(None, |d| d % FOLDS != fold);
         let (model, _) = fit(&training, None, epochs);
-        for (d, document) in split.documents.iter().enumerate().filter(|(d, _)| d % FOLDS == fold) {
-            first_pass[d] = decode(&model, &document.features(resources, None));
+        for (d, document) in split
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % FOLDS == fold)
+        {
+            first_pass[d] = decode(&model, document.first_pass_features());
         }
         eprintln!("ner jackknife fold {} of {FOLDS} done", fold + 1);
     }
     first_pass
 }
 
-/// Trains on `<gum_dir>/*-train.conllu`, picks epochs on `*-dev.conllu`,
-/// and writes the compressed model to `out`. Progress goes to stderr.
+/// How `train_passes` picks the number of epochs.
+enum Tuning<'s, 'a> {
+    /// The epoch counts that score best on this split.
+    OnDev(&'s Split<'a>),
+    /// These epoch counts (first pass, second pass).
+    Epochs([usize; 2]),
+}
+
+/// Trains both passes on `split`; returns them with their epoch counts.
+fn train_passes(split: &Split, tuning: &Tuning) -> (Model, Model, [usize; 2]) {
+    let (dev, epochs) = match tuning {
+        Tuning::OnDev(dev) => (Some(*dev), [MAX_EPOCHS; 2]),
+        Tuning::Epochs(epochs) => (None, *epochs),
+    };
+    let first_dev = dev.map(|d| d.examples(None, |_| true));
+    let first_examples = split.examples(None, |_| true);
+    let (first_pass, first_epochs) = fit(&first_examples, first_dev.as_deref(), epochs[0]);
+
+    let elsewhere: Vec<Vec<Vec<String>>> = jackknife(split, first_epochs)
+        .iter()
+        .zip(&split.documents)
+        .map(|(names, document)| document.elsewhere(names))
+        .collect();
+    let second_dev = dev.map(|d| {
+        let dev_elsewhere: Vec<Vec<Vec<String>>> = d
+            .documents
+            .iter()
+            .map(|document| {
+                document.elsewhere(&decode(&first_pass, document.first_pass_features()))
+            })
+            .collect();
+        d.examples(Some(&dev_elsewhere), |_| true)
+    });
+    let second_examples = split.examples(Some(&elsewhere), |_| true);
+    let (second_pass, second_epochs) = fit(&second_examples, second_dev.as_deref(), epochs[1]);
+    (first_pass, second_pass, [first_epochs, second_epochs])
+}
+
+/// Picks the epoch counts on `<gum_dir>/*-dev.conllu` training on
+/// `*-train.conllu`, then trains the shipped passes on train and dev
+/// together with those counts, and writes the compressed model to `out`.
+/// Progress goes to stderr.
 pub fn train(gum_dir: &Path, out: &Path) -> Result<TrainReport, TrainError> {
     let train_documents = read_gum(&split_file(gum_dir, "train")?)?;
     let dev_documents = read_gum(&split_file(gum_dir, "dev")?)?;
@@ -380,38 +436,32 @@ pub fn train(gum_dir: &Path, out: &Path) -> Result<TrainReport, TrainError> {
     let linguist = Linguist::load().map_err(TrainError::Tagger)?;
     let train_split = Split::new(&train_documents, &linguist, &resources, true);
     let dev_split = Split::new(&dev_documents, &linguist, &resources, false);
+    let (first_pass, second_pass, epochs) = train_passes(&train_split, &Tuning::OnDev(&dev_split));
+    let tuned = Recognizer {
+        first_pass: prune(first_pass),
+        second_pass: prune(second_pass),
+        resources: resources.clone(),
+    };
+    let dev = evaluate(&tuned, &linguist, &dev_documents);
+    eprintln!("ner: dev scores before the final training on train + dev:\n{dev}");
 
-    let first_examples = train_split.examples(&resources, None, |_| true);
-    let first_dev = dev_split.examples(&resources, None, |_| true);
-    let (first_pass, first_epochs) = fit(&first_examples, Some(&first_dev), MAX_EPOCHS);
-
-    let train_elsewhere: Vec<Vec<Vec<String>>> = jackknife(&train_split, &resources, first_epochs)
-        .iter()
-        .zip(&train_split.documents)
-        .map(|(names, document)| document.elsewhere(names))
-        .collect();
-    let dev_elsewhere: Vec<Vec<Vec<String>>> = dev_split
-        .documents
-        .iter()
-        .map(|document| document.elsewhere(&decode(&first_pass, &document.features(&resources, None))))
-        .collect();
-    let second_examples = train_split.examples(&resources, Some(&train_elsewhere), |_| true);
-    let second_dev = dev_split.examples(&resources, Some(&dev_elsewhere), |_| true);
-    let (second_pass, second_epochs) = fit(&second_examples, Some(&second_dev), MAX_EPOCHS);
-
+    let all_documents: Vec<GoldDocument> =
+        train_documents.into_iter().chain(dev_documents).collect();
+    let all_split = Split::new(&all_documents, &linguist, &resources, true);
+    let (first_pass, second_pass, _) = train_passes(&all_split, &Tuning::Epochs(epochs));
     let (first_pass, second_pass) = (prune(first_pass), prune(second_pass));
     let bytes = models_to_bytes(&[&first_pass, &second_pass]);
     std::fs::write(out, &bytes).map_err(|source| TrainError::Write {
         path: out.display().to_string(),
         source,
     })?;
-    // Score what was written: pruning and quantisation must not hide a loss.
-    let written = Recognizer::from_bytes(&bytes, &out.display().to_string()).map_err(TrainError::Resources)?;
+    // What was written must read back.
+    Recognizer::from_bytes(&bytes, &out.display().to_string()).map_err(TrainError::Resources)?;
     Ok(TrainReport {
-        train_sentences: first_examples.len(),
-        epochs: [first_epochs, second_epochs],
+        train_sentences: all_split.documents.iter().map(|d| d.sentences.len()).sum(),
+        epochs,
         features: first_pass.index.len() + second_pass.index.len(),
         model_bytes: bytes.len(),
-        dev: evaluate(&written, &linguist, &dev_documents),
+        dev,
     })
 }

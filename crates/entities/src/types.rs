@@ -32,8 +32,9 @@ fn entries(text: &str) -> impl Iterator<Item = &str> {
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let nationalities: HashSet<String> =
-        entries(include_str!("../data/nationalities.txt")).map(str::to_string).collect();
+    let nationalities: HashSet<String> = entries(include_str!("../data/nationalities.txt"))
+        .map(str::to_string)
+        .collect();
     let longest_nationality = nationalities
         .iter()
         .map(|n| n.split(' ').count())
@@ -133,23 +134,56 @@ mod tests {
 
     #[test]
     fn places_split_into_polities_and_geography() {
-        assert_eq!(entity_type(NameClass::Place, &["Brussels"]), EntityType::Gpe);
-        assert_eq!(entity_type(NameClass::Place, &["Lake", "Chad"]), EntityType::Loc);
-        assert_eq!(entity_type(NameClass::Place, &["the", "Red", "Sea"]), EntityType::Loc);
-        assert_eq!(entity_type(NameClass::Place, &["Middle", "East"]), EntityType::Loc);
+        assert_eq!(
+            entity_type(NameClass::Place, &["Brussels"]),
+            EntityType::Gpe
+        );
+        assert_eq!(
+            entity_type(NameClass::Place, &["Lake", "Chad"]),
+            EntityType::Loc
+        );
+        assert_eq!(
+            entity_type(NameClass::Place, &["the", "Red", "Sea"]),
+            EntityType::Loc
+        );
+        assert_eq!(
+            entity_type(NameClass::Place, &["Middle", "East"]),
+            EntityType::Loc
+        );
     }
 
     #[test]
     fn groups_of_people_by_nationality_are_norp() {
-        assert_eq!(entity_type(NameClass::Person, &["Israelis"]), EntityType::Norp);
-        assert_eq!(entity_type(NameClass::Person, &["the", "French"]), EntityType::Norp);
-        assert_eq!(entity_type(NameClass::Person, &["Ivan", "Petrov"]), EntityType::Person);
-        assert_eq!(entity_type(NameClass::Organization, &["NATO"]), EntityType::Org);
+        assert_eq!(
+            entity_type(NameClass::Person, &["Israelis"]),
+            EntityType::Norp
+        );
+        assert_eq!(
+            entity_type(NameClass::Person, &["the", "French"]),
+            EntityType::Norp
+        );
+        assert_eq!(
+            entity_type(NameClass::Person, &["Ivan", "Petrov"]),
+            EntityType::Person
+        );
+        assert_eq!(
+            entity_type(NameClass::Organization, &["NATO"]),
+            EntityType::Org
+        );
     }
 
     #[test]
     fn nationality_words_outside_names_take_the_longest_match() {
-        let words = ["South", "Korean", "and", "Russian", "officials", "met", "russian", "Ivanov"];
+        let words = [
+            "South",
+            "Korean",
+            "and",
+            "Russian",
+            "officials",
+            "met",
+            "russian",
+            "Ivanov",
+        ];
         let mut taken = vec![false; words.len()];
         taken[7] = true;
         assert_eq!(nationality_words(&words, &taken), vec![0..2, 3..4]);

@@ -107,7 +107,10 @@ pub fn build<'a>(sentences: impl Iterator<Item = Vec<&'a str>>, clusters: usize)
             let entry = counts.entry(norm.clone()).or_default();
             entry.total += 1;
             let first = word.chars().next();
-            let all_caps = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let all_caps = word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
             if i > 0 && first.is_some_and(char::is_alphabetic) && !all_caps {
                 if first.is_some_and(char::is_uppercase) {
                     entry.capitalised_inside += 1;
@@ -119,8 +122,10 @@ pub fn build<'a>(sentences: impl Iterator<Item = Vec<&'a str>>, clusters: usize)
         }
         corpus.push(normalised);
     }
-    let mut by_frequency: Vec<(&String, &WordCounts)> =
-        counts.iter().filter(|(_, c)| c.total >= MIN_COUNT).collect();
+    let mut by_frequency: Vec<(&String, &WordCounts)> = counts
+        .iter()
+        .filter(|(_, c)| c.total >= MIN_COUNT)
+        .collect();
     by_frequency.sort_by(|a, b| b.1.total.cmp(&a.1.total).then(a.0.cmp(b.0)));
     by_frequency.truncate(MAX_WORDS);
     let word_index: HashMap<&str, usize> = by_frequency
@@ -176,7 +181,9 @@ fn context_vectors(
                 *counts[row].entry(left as u32).or_default() += 1;
             }
             if let Some(right) = sentence.get(i + 1).and_then(|w| context(w)) {
-                *counts[row].entry((CONTEXT_WORDS + right) as u32).or_default() += 1;
+                *counts[row]
+                    .entry((CONTEXT_WORDS + right) as u32)
+                    .or_default() += 1;
             }
         }
     }
@@ -188,37 +195,34 @@ fn context_vectors(
                 .map(|(d, n)| (d, (1.0 + n as f32).ln()))
                 .collect();
             vector.sort_unstable_by_key(|&(d, _)| d);
-            let norm = vector.iter().map(|(_, v)| v * v).sum::<f32>().sqrt().max(1e-6);
+            let norm = vector
+                .iter()
+                .map(|(_, v)| v * v)
+                .sum::<f32>()
+                .sqrt()
+                .max(1e-6);
             vector.iter_mut().for_each(|(_, v)| *v /= norm);
             vector
         })
         .collect()
 }
 
-/// Cosine k-means. Centroids start far apart: the most frequent word, then
-/// each time the word least similar to every centroid so far.
+/// Cosine k-means. Centroids start at words of evenly spaced frequency
+/// ranks (starting far apart instead lets a few odd words take most centroids).
 fn spherical_kmeans(vectors: &[Vec<(u32, f32)>], k: usize) -> Vec<usize> {
     let dimensions = 2 * CONTEXT_WORDS;
-    let dense = |vector: &Vec<(u32, f32)>| {
-        let mut centroid = vec![0.0; dimensions];
-        for &(d, v) in vector {
-            centroid[d as usize] = v;
-        }
-        centroid
+    let similarity = |c: &[f32], vector: &[(u32, f32)]| {
+        vector.iter().map(|&(d, v)| c[d as usize] * v).sum::<f32>()
     };
-    let similarity = |c: &[f32], vector: &[(u32, f32)]| vector.iter().map(|&(d, v)| c[d as usize] * v).sum::<f32>();
-    let mut centroids: Vec<Vec<f32>> = vec![dense(&vectors[0])];
-    let mut closest: Vec<f32> = vectors.iter().map(|v| similarity(&centroids[0], v)).collect();
-    while centroids.len() < k {
-        let farthest = (0..vectors.len())
-            .min_by(|&a, &b| closest[a].total_cmp(&closest[b]))
-            .unwrap_or(0);
-        let centroid = dense(&vectors[farthest]);
-        for (best, vector) in closest.iter_mut().zip(vectors) {
-            *best = best.max(similarity(&centroid, vector));
-        }
-        centroids.push(centroid);
-    }
+    let mut centroids: Vec<Vec<f32>> = (0..k)
+        .map(|c| {
+            let mut centroid = vec![0.0; dimensions];
+            for &(d, v) in &vectors[c * vectors.len() / k] {
+                centroid[d as usize] = v;
+            }
+            centroid
+        })
+        .collect();
     let mut assignment = vec![0; vectors.len()];
     for _ in 0..ITERATIONS {
         for (vector, assigned) in vectors.iter().zip(assignment.iter_mut()) {
@@ -265,12 +269,17 @@ pub fn build_from_files(sources: &[&Path], out: &Path) -> Result<usize, std::io:
             let mut document = chancery_core::Document::new(file.display().to_string(), text);
             chancery_text::tokenize(&mut document);
             sentences.extend(document.sentences.iter().map(|s| {
-                s.tokens.clone().map(|i| document.token_text(i).to_string()).collect()
+                s.tokens
+                    .clone()
+                    .map(|i| document.token_text(i).to_string())
+                    .collect()
             }));
         }
     }
     let profiles = build(
-        sentences.iter().map(|s| s.iter().map(String::as_str).collect()),
+        sentences
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect()),
         CLUSTERS,
     );
     std::fs::write(out, profiles.to_bytes())
@@ -310,7 +319,11 @@ fn collect_files(path: &Path, files: &mut Vec<std::path::PathBuf>) -> Result<(),
         .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     for entry in entries {
         let path = entry?.path();
-        if path.is_dir() || path.extension().is_some_and(|e| e == "txt" || e == "conllu") {
+        if path.is_dir()
+            || path
+                .extension()
+                .is_some_and(|e| e == "txt" || e == "conllu")
+        {
             collect_files(&path, files)?;
         }
     }

@@ -34,7 +34,10 @@ fn has(found: &[(String, EntityType)], text: &str, kind: EntityType) -> bool {
 #[test]
 fn minister_organisation_and_city() {
     let found = entities("Foreign Minister Sergey Lavrov met NATO officials in Brussels.");
-    assert!(found.iter().any(|(t, k)| t.ends_with("Sergey Lavrov") && *k == EntityType::Person), "{found:?}");
+    assert!(
+        has(&found, "Sergey Lavrov", EntityType::Person),
+        "{found:?}"
+    );
     assert!(has(&found, "NATO", EntityType::Org), "{found:?}");
     assert!(has(&found, "Brussels", EntityType::Gpe), "{found:?}");
 }
@@ -45,11 +48,22 @@ fn spans_and_token_ranges_agree() {
     RECOGNIZER.annotate(&mut doc);
     assert!(!doc.entities.is_empty());
     for entity in &doc.entities {
-        assert_eq!(entity.span.start, doc.tokens[entity.tokens.start].span.start);
+        assert_eq!(
+            entity.span.start,
+            doc.tokens[entity.tokens.start].span.start
+        );
         assert_eq!(entity.span.end, doc.tokens[entity.tokens.end - 1].span.end);
     }
     let found: Vec<&str> = doc.entities.iter().map(|e| doc.slice(&e.span)).collect();
     assert!(found.contains(&"Madrid"), "{found:?}");
+}
+
+#[test]
+fn titles_and_nationalities_stay_out_of_person_names() {
+    let found = entities("Russian Foreign Minister Ivan Petrov arrived in Ankara on Monday.");
+    assert!(has(&found, "Ivan Petrov", EntityType::Person), "{found:?}");
+    assert!(has(&found, "Russian", EntityType::Norp), "{found:?}");
+    assert!(has(&found, "Ankara", EntityType::Gpe), "{found:?}");
 }
 
 #[test]
@@ -63,6 +77,26 @@ fn nationality_adjectives_are_norp() {
 fn lowercase_prose_has_no_names() {
     let found = entities("the committee said it would meet again next week to discuss the budget.");
     assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn recognizer_is_shared_across_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Recognizer>();
+    let texts = [
+        "Pedro Alves visited Lisbon.",
+        "Ana Costa met Kenyan officials in Nairobi.",
+    ];
+    let sequential: Vec<_> = texts.iter().map(|t| entities(t)).collect();
+    let parallel: Vec<_> = std::thread::scope(|scope| {
+        let workers: Vec<_> = texts
+            .iter()
+            .map(|t| scope.spawn(move || entities(t)))
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    assert_eq!(parallel, sequential);
+    assert!(sequential.iter().all(|found| !found.is_empty()));
 }
 
 #[test]
