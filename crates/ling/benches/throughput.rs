@@ -37,7 +37,10 @@ fn run(linguist: &Linguist, doc: &mut Document) -> usize {
 }
 
 fn main() {
-    let ud = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ud"));
+    let ud = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/ud"
+    ));
     if !ud.exists() {
         println!("skipped: {} is absent", ud.display());
         return;
@@ -46,22 +49,26 @@ fn main() {
     let linguist = Linguist::load().expect("shipped models load");
     println!("model load: {:.3} s", started.elapsed().as_secs_f64());
     let docs = documents(ud);
+    measure("shipped beam", &linguist, &docs);
+    measure("greedy (beam 1)", &linguist.with_beam_width(1), &docs);
+}
 
-    let mut single = docs.clone();
+fn measure(setting: &str, linguist: &Linguist, docs: &[Document]) {
+    let mut single = docs.to_vec();
     let started = Instant::now();
-    let tokens: usize = single.iter_mut().map(|doc| run(&linguist, doc)).sum();
+    let tokens: usize = single.iter_mut().map(|doc| run(linguist, doc)).sum();
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "1 core: {tokens} tokens in {seconds:.2} s = {:.0} tokens/s",
+        "{setting}, 1 core: {tokens} tokens in {seconds:.2} s = {:.0} tokens/s",
         tokens as f64 / seconds
     );
 
-    let mut parallel = docs;
+    let mut parallel = docs.to_vec();
     let started = Instant::now();
-    let tokens: usize = parallel.par_iter_mut().map(|doc| run(&linguist, doc)).sum();
+    let tokens: usize = parallel.par_iter_mut().map(|doc| run(linguist, doc)).sum();
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "{} cores: {tokens} tokens in {seconds:.2} s = {:.0} tokens/s",
+        "{setting}, {} cores: {tokens} tokens in {seconds:.2} s = {:.0} tokens/s",
         rayon::current_num_threads(),
         tokens as f64 / seconds
     );

@@ -127,7 +127,10 @@ impl Decoder {
 
     pub fn f32(&mut self) -> Result<f32, ModelError> {
         let end = self.pos + 4;
-        let bytes = self.bytes.get(self.pos..end).ok_or_else(|| self.truncated())?;
+        let bytes = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or_else(|| self.truncated())?;
         self.pos = end;
         Ok(f32::from_le_bytes(bytes.try_into().expect("4 bytes")))
     }
@@ -135,7 +138,10 @@ impl Decoder {
     pub fn str(&mut self) -> Result<String, ModelError> {
         let len = self.usize()?;
         let end = self.pos + len;
-        let bytes = self.bytes.get(self.pos..end).ok_or_else(|| self.truncated())?;
+        let bytes = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or_else(|| self.truncated())?;
         self.pos = end;
         String::from_utf8(bytes.to_vec()).map_err(|_| ModelError::Corrupt {
             model: self.name,

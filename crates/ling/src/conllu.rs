@@ -90,7 +90,10 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<Sentence>, ConlluError> {
         if id != current.words.len() + 1 {
             return Err(syntax(
                 line_no,
-                format!("word ID {id} out of sequence (expected {})", current.words.len() + 1),
+                format!(
+                    "word ID {id} out of sequence (expected {})",
+                    current.words.len() + 1
+                ),
             ));
         }
         let head = match cols[6] {
@@ -124,7 +127,10 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<Sentence>, ConlluError> {
             });
         }
     }
-    Ok(sentences.into_iter().filter(|s| !s.words.is_empty()).collect())
+    Ok(sentences
+        .into_iter()
+        .filter(|s| !s.words.is_empty())
+        .collect())
 }
 
 /// Reads and parses a CoNLL-U file.
@@ -151,7 +157,13 @@ pub fn write(sentences: &[Sentence]) -> String {
                 out.push_str(line);
                 out.push('\n');
             }
-            let dash = |s: &str| if s.is_empty() { "_".to_string() } else { s.to_string() };
+            let dash = |s: &str| {
+                if s.is_empty() {
+                    "_".to_string()
+                } else {
+                    s.to_string()
+                }
+            };
             let _ = writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
@@ -220,7 +232,10 @@ pub fn from_document(doc: &Document) -> Vec<Sentence> {
                 .map(|i| word_of(doc, i, first))
                 .collect();
             Sentence {
-                comments: vec![format!("# text = {}", doc.slice(&sentence.span).replace('\n', " "))],
+                comments: vec![format!(
+                    "# text = {}",
+                    doc.slice(&sentence.span).replace('\n', " ")
+                )],
                 words,
                 other_lines: Vec::new(),
             }
@@ -229,8 +244,9 @@ pub fn from_document(doc: &Document) -> Vec<Sentence> {
 }
 
 /// Copies the predicted annotation of `doc` (built by [`to_document`] from
-/// `sentences`) back into the sentences, keeping FEATS, DEPS, MISC and the
-/// verbatim lines.
+/// `sentences`) back into the sentences. FEATS and DEPS, which the models do
+/// not predict, are cleared so no input value passes for a prediction; MISC
+/// and the verbatim lines are kept.
 pub fn fill_from_document(sentences: &mut [Sentence], doc: &Document) {
     for (sentence, doc_sentence) in sentences.iter_mut().zip(&doc.sentences) {
         let first = doc_sentence.tokens.start;
@@ -241,6 +257,8 @@ pub fn fill_from_document(sentences: &mut [Sentence], doc: &Document) {
             word.xpos = predicted.xpos;
             word.head = predicted.head;
             word.deprel = predicted.deprel;
+            word.feats = "_".into();
+            word.deps = "_".into();
         }
     }
 }

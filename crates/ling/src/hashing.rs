@@ -34,7 +34,7 @@ pub fn mix(seed: u64, value: u64) -> u64 {
 /// Final 32-bit key of a feature made of a template number and values.
 #[inline]
 pub fn key(template: u64, values: &[u64]) -> u32 {
-    let mut hash = template.wrapping_mul(0x2545_f491_4f6c_dd1d);
+    let mut hash = (template + 1).wrapping_mul(0x2545_f491_4f6c_dd1d);
     for &value in values {
         hash = mix(hash, value);
     }
@@ -42,7 +42,7 @@ pub fn key(template: u64, values: &[u64]) -> u32 {
     (hash ^ (hash >> 32)) as u32
 }
 
-/// Small seeded generator (xorshift64*) for shuffling and exploration.
+/// Small seeded generator (xorshift64*) for shuffling.
 pub struct Rng(u64);
 
 impl Rng {
@@ -55,11 +55,6 @@ impl Rng {
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// Uniform in [0, 1).
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
     pub fn shuffle<T>(&mut self, items: &mut [T]) {

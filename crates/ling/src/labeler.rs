@@ -71,6 +71,14 @@ impl Context<'_> {
         }
     }
 
+    /// Tag of the word `offset` positions from `i`; 0 outside the sentence.
+    fn tag_at(&self, i: usize, offset: isize) -> u64 {
+        match i.checked_add_signed(offset) {
+            Some(j) if j < self.heads.len() => self.tag(j),
+            _ => 0,
+        }
+    }
+
     fn push_features(&self, d: usize, out: &mut Vec<u32>) {
         let n = self.heads.len();
         let h = self.heads[d];
@@ -108,7 +116,27 @@ impl Context<'_> {
             key(18, &[dw, right]),
             key(19, &[hw, dt, right]),
             key(20, &[dt, (d == 0) as u64]),
+            key(28, &[dt, self.input.words[d].shape]),
+            key(
+                29,
+                &[
+                    dt,
+                    self.input.words[d].suffix[1],
+                    self.input.words[d].prefix[0],
+                ],
+            ),
+            key(30, &[dt, self.tag_at(d, -1), self.tag_at(d, 1)]),
+            key(31, &[dt, ht, self.tag_at(d, 1)]),
+            key(32, &[dt, ht, self.tag_at(d, -1)]),
         ]);
+        let (before, after) =
+            self.children[h].split_at(self.children[h].partition_point(|&s| s < d));
+        let next_sibling = after.iter().copied().find(|&s| s != d);
+        for (side, sibling) in [(0u64, before.last().copied()), (1, next_sibling)] {
+            let (tag, word) = sibling.map_or((0, 0), |s| (self.tag(s), self.word(s)));
+            out.push(key(33, &[dt, ht, tag, side]));
+            out.push(key(34, &[dt, word, side]));
+        }
         for &c in own_children.iter().take(MAX_NEIGHBOURS) {
             let side = (c > d) as u64;
             out.push(key(21, &[dt, self.tag(c), side]));

@@ -80,11 +80,13 @@ impl Lemmatizer {
 
     fn rule_for(&self, lower: &str, xpos: &str) -> Option<&Edit> {
         let mut probe = (xpos.to_string(), String::new());
-        (0..=MAX_ENDING.min(lower.chars().count())).rev().find_map(|k| {
-            probe.1.clear();
-            probe.1.push_str(ending(lower, k));
-            self.rules.get(&probe)
-        })
+        (0..=MAX_ENDING.min(lower.chars().count()))
+            .rev()
+            .find_map(|k| {
+                probe.1.clear();
+                probe.1.push_str(ending(lower, k));
+                self.rules.get(&probe)
+            })
     }
 
     /// Learns rules and exceptions from gold FORM, XPOS and LEMMA.

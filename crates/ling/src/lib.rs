@@ -29,7 +29,10 @@ use words::WordKeys;
 #[derive(Debug, Error)]
 pub enum ModelError {
     #[error("{model} model: {problem}")]
-    Corrupt { model: &'static str, problem: String },
+    Corrupt {
+        model: &'static str,
+        problem: String,
+    },
     #[error("{path}: cannot read model: {source}")]
     Io {
         path: String,
@@ -42,7 +45,13 @@ pub const TAGGER_FILE: &str = "tagger.bin";
 pub const LEMMATIZER_FILE: &str = "lemmatizer.bin";
 pub const PARSER_FILE: &str = "parser.bin";
 
-const PARSER_MAGIC: &[u8; 8] = b"CHPARS01";
+const PARSER_MAGIC: &[u8; 8] = b"CHPARS02";
+/// Weight resolution of the saved models (dev scores do not move down to 100).
+const QUANTIZATION_LEVELS: u32 = 255;
+/// Parser features whose weights stay below this share of the largest are
+/// dropped: most features are rare words with tiny weights, and dropping
+/// them keeps the model small and quick to load.
+const PARSER_PRUNING: f32 = 0.01;
 
 /// The dependency model: unlabeled parser, labeler and relation names.
 pub(crate) struct DependencyModel {
@@ -56,22 +65,31 @@ impl DependencyModel {
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = Encoder::new(PARSER_MAGIC);
         out.strings(&self.labels);
-        self.parser.model.encode(&mut out, 4000);
-        self.labeler.model.encode(&mut out, 4000);
+        out.uint(self.parser.beam_width as u64);
+        self.parser
+            .model
+            .encode(&mut out, QUANTIZATION_LEVELS, PARSER_PRUNING);
+        self.labeler
+            .model
+            .encode(&mut out, QUANTIZATION_LEVELS, 0.0);
         out.finish()
     }
 
     fn from_bytes(bytes: &[u8]) -> Result<DependencyModel, ModelError> {
         let mut input = Decoder::new("parser", bytes, PARSER_MAGIC)?;
         let labels = input.strings()?;
+        let beam_width = input.usize()?.max(1);
         let parser = Parser {
             model: Model::decode(&mut input)?,
+            beam_width,
         };
         let labeler = Labeler {
             model: Model::decode(&mut input)?,
         };
         input.finish()?;
-        if labels.first().map(String::as_str) != Some("root") || labeler.model.n_classes() != labels.len() {
+        if labels.first().map(String::as_str) != Some("root")
+            || labeler.model.n_classes() != labels.len()
+        {
             return Err(ModelError::Corrupt {
                 model: "parser",
                 problem: "relation list does not match the labeler".into(),
@@ -111,7 +129,11 @@ impl Linguist {
     }
 
     /// Builds a linguist from the bytes of the three model files.
-    pub fn from_bytes(tagger: &[u8], lemmatizer: &[u8], parser: &[u8]) -> Result<Linguist, ModelError> {
+    pub fn from_bytes(
+        tagger: &[u8],
+        lemmatizer: &[u8],
+        parser: &[u8],
+    ) -> Result<Linguist, ModelError> {
         Ok(Linguist {
             tagger: Tagger::from_bytes(tagger)?,
             lemmatizer: Lemmatizer::from_bytes(lemmatizer)?,
@@ -128,7 +150,19 @@ impl Linguist {
                 source,
             })
         };
-        Linguist::from_bytes(&read(TAGGER_FILE)?, &read(LEMMATIZER_FILE)?, &read(PARSER_FILE)?)
+        Linguist::from_bytes(
+            &read(TAGGER_FILE)?,
+            &read(LEMMATIZER_FILE)?,
+            &read(PARSER_FILE)?,
+        )
+    }
+
+    /// The same models parsing with another beam width: 1 is greedy and
+    /// fastest; the shipped models were trained, and are most accurate, with
+    /// the width they store (see `chancery train parser --beam`).
+    pub fn with_beam_width(mut self, width: usize) -> Linguist {
+        self.dependencies.parser.beam_width = width.max(1);
+        self
     }
 
     fn analyze(&self, words: &[WordKeys]) -> Analysis {
@@ -136,7 +170,11 @@ impl Linguist {
         let input = Input { words, tags: &tags };
         let heads = self.dependencies.parser.parse(&input);
         let labels = self.dependencies.labeler.label(&input, &heads);
-        Analysis { tags, heads, labels }
+        Analysis {
+            tags,
+            heads,
+            labels,
+        }
     }
 
     /// Fills upos, xpos, lemma, head (document-wide token index, None for
@@ -151,12 +189,18 @@ impl Linguist {
                 continue;
             }
             words.clear();
-            words.extend(range.clone().map(|i| WordKeys::new(doc.token_text(i), &mut scratch)));
+            words.extend(
+                range
+                    .clone()
+                    .map(|i| WordKeys::new(doc.token_text(i), &mut scratch)),
+            );
             let analysis = self.analyze(&words);
             let n = range.len();
             for (k, i) in range.clone().enumerate() {
                 let class = &self.tagger.classes()[usize::from(analysis.tags[k])];
-                let lemma = self.lemmatizer.lemmatize(&doc.text[doc.tokens[i].span.clone()], &class.xpos);
+                let lemma = self
+                    .lemmatizer
+                    .lemmatize(&doc.text[doc.tokens[i].span.clone()], &class.xpos);
                 let token = &mut doc.tokens[i];
                 token.upos = class.upos;
                 token.xpos.clone_from(&class.xpos);

@@ -1,12 +1,13 @@
-//! Unlabeled dependency parser: greedy arc-hybrid transitions scored by an
-//! averaged perceptron with Zhang & Nivre style features, trained with the
-//! dynamic oracle of Goldberg & Nivre (2013) and error exploration, so it
-//! learns to recover from its own mistakes. The root is an extra token at the
-//! end of the buffer and only one word may attach to it. Relations are added
-//! afterwards by [`crate::labeler`].
+//! Unlabeled dependency parser: arc-hybrid transitions scored by an averaged
+//! perceptron with Zhang & Nivre style features, decoded with beam search and
+//! trained globally (max-violation updates). The gold move sequence comes
+//! from the arc-hybrid dynamic oracle of Goldberg & Nivre (2013), which also
+//! handles non-projective trees. The root is an extra token at the end of the
+//! buffer and only one word may attach to it. Relations are added afterwards
+//! by [`crate::labeler`].
 
-use crate::hashing::{key, Rng};
-use crate::perceptron::{best_allowed, Model, Trainer};
+use crate::hashing::key;
+use crate::perceptron::{Model, Trainer};
 use crate::words::WordKeys;
 
 const SHIFT: usize = 0;
@@ -32,6 +33,7 @@ impl Input<'_> {
     }
 }
 
+#[derive(Clone)]
 struct State {
     /// Number of words; token `n` is the root.
     n: usize,
@@ -197,7 +199,13 @@ impl State {
         };
         let d0 = distance(s0, b0);
         let d1 = distance(s1, s0);
-        let valency = |counts: &[u8], i: usize| if i == NONE { 9 } else { u64::from(counts[i].min(6)) };
+        let valency = |counts: &[u8], i: usize| {
+            if i == NONE {
+                9
+            } else {
+                u64::from(counts[i].min(6))
+            }
+        };
         let (s0vl, s0vr, b0vl, s1vr) = (
             valency(&self.n_left, s0),
             valency(&self.n_right, s0),
@@ -281,26 +289,100 @@ impl State {
     }
 }
 
-/// Transition model of the unlabeled parser.
+/// A partial parse in the beam: its state, total score and moves so far.
+#[derive(Clone)]
+struct Hypothesis {
+    state: State,
+    score: f32,
+    moves: Vec<u8>,
+}
+
+/// One way to extend the beam: hypothesis `parent` followed by `next`.
+struct Candidate {
+    score: f32,
+    parent: usize,
+    next: usize,
+}
+
+/// Advances every hypothesis by one move and keeps the `width` best.
+fn advance(
+    beam: Vec<Hypothesis>,
+    input: &Input,
+    width: usize,
+    score: &mut impl FnMut(&[u32], &mut [f32]),
+    features: &mut Vec<u32>,
+) -> Vec<Hypothesis> {
+    let mut candidates = Vec::with_capacity(beam.len() * N_MOVES);
+    let mut scores = [0.0f32; N_MOVES];
+    for (parent, hypothesis) in beam.iter().enumerate() {
+        hypothesis.state.push_features(input, features);
+        score(features, &mut scores);
+        for (next, &move_score) in scores.iter().enumerate() {
+            if hypothesis.state.legal(next) {
+                candidates.push(Candidate {
+                    score: hypothesis.score + move_score,
+                    parent,
+                    next,
+                });
+            }
+        }
+    }
+    candidates.sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
+    candidates.truncate(width);
+    // A parent's last surviving extension takes its state instead of a copy
+    // (with width 1 nothing is ever copied).
+    let mut uses = vec![0usize; beam.len()];
+    for candidate in &candidates {
+        uses[candidate.parent] += 1;
+    }
+    let mut parents: Vec<Option<Hypothesis>> = beam.into_iter().map(Some).collect();
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            uses[candidate.parent] -= 1;
+            let parent = &mut parents[candidate.parent];
+            let mut hypothesis = if uses[candidate.parent] == 0 {
+                parent.take()
+            } else {
+                parent.clone()
+            }
+            .expect("a parent is taken only by its last use");
+            hypothesis.state.apply(candidate.next);
+            hypothesis.score = candidate.score;
+            hypothesis.moves.push(candidate.next as u8);
+            hypothesis
+        })
+        .collect()
+}
+
+fn start(n: usize) -> Vec<Hypothesis> {
+    vec![Hypothesis {
+        state: State::new(n),
+        score: 0.0,
+        moves: Vec::with_capacity(2 * n),
+    }]
+}
+
+/// Transition model of the unlabeled parser, decoded with beam search.
 pub struct Parser {
     pub(crate) model: Model,
+    pub(crate) beam_width: usize,
 }
 
 impl Parser {
     /// The head of each word: a word index, or `words.len()` for the root.
     pub fn parse(&self, input: &Input) -> Vec<usize> {
         let n = input.len();
-        let mut state = State::new(n);
         let mut features = Vec::with_capacity(80);
-        let mut scores = [0.0f32; N_MOVES];
-        while !state.is_final() {
-            state.push_features(input, &mut features);
-            self.model.score(&features, &mut scores);
-            let best = best_allowed(&scores, |m| state.legal(m)).expect("a move is always legal");
-            state.apply(best);
+        let mut beam = start(n);
+        let mut score = |features: &[u32], scores: &mut [f32]| self.model.score(features, scores);
+        // Every complete parse takes 2n moves: n shifts and n attachments.
+        for _ in 0..2 * n {
+            beam = advance(beam, input, self.beam_width, &mut score, &mut features);
         }
-        state.heads.truncate(n);
-        state.heads
+        let mut heads = beam.swap_remove(0).state.heads;
+        heads.truncate(n);
+        heads
     }
 }
 
@@ -311,59 +393,95 @@ pub struct Example<'a> {
     pub gold: Vec<usize>,
 }
 
-/// Incremental training state of the parser.
+/// The moves that build the gold tree (or, for a non-projective tree, the
+/// closest projective one): always a least-cost move, attachments first.
+fn gold_moves(gold: &[usize]) -> Vec<u8> {
+    let mut state = State::new(gold.len());
+    let mut moves = Vec::with_capacity(2 * gold.len());
+    while !state.is_final() {
+        let costs = state.costs(gold);
+        let next = [LEFT, RIGHT, SHIFT]
+            .into_iter()
+            .min_by_key(|&m| costs[m])
+            .expect("three moves");
+        state.apply(next);
+        moves.push(next as u8);
+    }
+    moves
+}
+
+/// Global training of the beam parser: structured perceptron with
+/// max-violation updates (Huang et al. 2012).
 pub struct ParserTrainer {
     trainer: Trainer,
-    rng: Rng,
+    beam_width: usize,
 }
-
-impl Default for ParserTrainer {
-    fn default() -> Self {
-        ParserTrainer {
-            trainer: Trainer::new(N_MOVES),
-            rng: Rng::new(0x9a75),
-        }
-    }
-}
-
-/// Share of moves taken from the model's prediction once exploring.
-const EXPLORE_RATE: f64 = 0.9;
 
 impl ParserTrainer {
-    /// One pass over `examples` in the given order; with `explore`, the parser
-    /// mostly follows its own (possibly wrong) predictions.
-    pub fn epoch(&mut self, examples: &[&Example], explore: bool) {
+    pub fn new(beam_width: usize) -> ParserTrainer {
+        ParserTrainer {
+            trainer: Trainer::new(N_MOVES),
+            beam_width: beam_width.max(1),
+        }
+    }
+
+    /// One pass over `examples` in the given order.
+    pub fn epoch(&mut self, examples: &[&Example]) {
         let mut features = Vec::with_capacity(80);
-        let mut scores = [0.0f32; N_MOVES];
         for example in examples {
-            let mut state = State::new(example.input.len());
-            while !state.is_final() {
-                state.push_features(&example.input, &mut features);
-                self.trainer.score(&features, &mut scores);
-                let costs = state.costs(&example.gold);
-                let predicted = best_allowed(&scores, |m| costs[m] != u32::MAX)
-                    .expect("a move is always legal");
-                let least = *costs.iter().min().expect("three moves");
-                let best_gold =
-                    best_allowed(&scores, |m| costs[m] == least).expect("a least-cost move");
-                if costs[predicted] > least {
-                    self.trainer.update(&features, best_gold, predicted);
-                } else {
-                    self.trainer.tick();
-                }
-                let follow = if explore && self.rng.unit() < EXPLORE_RATE {
-                    predicted
-                } else {
-                    best_gold
-                };
-                state.apply(follow);
+            self.learn(example, &mut features);
+        }
+    }
+
+    fn learn(&mut self, example: &Example, features: &mut Vec<u32>) {
+        let input = &example.input;
+        let gold = gold_moves(&example.gold);
+        let mut beam = start(input.len());
+        let mut gold_state = State::new(input.len());
+        let mut gold_score = 0.0f32;
+        let mut scores = [0.0f32; N_MOVES];
+        let mut worst: Option<(f32, usize, Vec<u8>)> = None;
+        for (step, &gold_move) in gold.iter().enumerate() {
+            let trainer = &self.trainer;
+            beam = advance(
+                beam,
+                input,
+                self.beam_width,
+                &mut |f: &[u32], s: &mut [f32]| trainer.score(f, s),
+                features,
+            );
+            gold_state.push_features(input, features);
+            trainer.score(features, &mut scores);
+            gold_score += scores[usize::from(gold_move)];
+            gold_state.apply(usize::from(gold_move));
+            let best = &beam[0];
+            let violation = best.score - gold_score;
+            let differs = best.moves[..] != gold[..=step];
+            if differs && violation >= worst.as_ref().map_or(0.0, |w| w.0) {
+                worst = Some((violation, step, best.moves.clone()));
             }
+        }
+        self.trainer.tick();
+        if let Some((_, step, predicted)) = worst {
+            self.replay(input, &gold[..=step], 1, features);
+            self.replay(input, &predicted, -1, features);
+        }
+    }
+
+    /// Adds `delta` to the weights of each move of `moves` in its state.
+    fn replay(&mut self, input: &Input, moves: &[u8], delta: i32, features: &mut Vec<u32>) {
+        let mut state = State::new(input.len());
+        for &next in moves {
+            state.push_features(input, features);
+            self.trainer.adjust(features, usize::from(next), delta);
+            state.apply(usize::from(next));
         }
     }
 
     pub fn parser(&self) -> Parser {
         Parser {
             model: self.trainer.average(),
+            beam_width: self.beam_width,
         }
     }
 }
@@ -378,10 +496,9 @@ mod tests {
         // "Two diplomats were expelled by Moscow ." heads (root = 7).
         let gold = vec![1, 3, 3, 7, 5, 3, 3];
         let mut state = State::new(gold.len());
-        while !state.is_final() {
-            let costs = state.costs(&gold);
-            let zero = (0..N_MOVES).find(|&m| costs[m] == 0).expect("a zero-cost move");
-            state.apply(zero);
+        for next in gold_moves(&gold) {
+            assert_eq!(state.costs(&gold)[usize::from(next)], 0);
+            state.apply(usize::from(next));
         }
         assert_eq!(&state.heads[..gold.len()], &gold[..]);
     }

@@ -74,34 +74,38 @@ impl Trainer {
     /// One training instance: moves weight from `guess` to `truth` when they differ.
     pub fn update(&mut self, features: &[u32], truth: usize, guess: usize) {
         self.step += 1;
-        if truth == guess {
-            return;
-        }
-        let now = self.step;
-        for &key in features {
-            let row = self.rows.entry(key).or_default();
-            for (class, delta) in [(truth, 1), (guess, -1)] {
-                let class = class as u16;
-                let slot = match row.iter().position(|s| s.class == class) {
-                    Some(i) => &mut row[i],
-                    None => {
-                        row.push(Slot {
-                            class,
-                            weight: 0,
-                            total: 0,
-                            stamp: now,
-                        });
-                        row.last_mut().expect("just pushed")
-                    }
-                };
-                slot.total += i64::from(slot.weight) * (now - slot.stamp) as i64;
-                slot.stamp = now;
-                slot.weight += delta;
-            }
+        if truth != guess {
+            self.adjust(features, truth, 1);
+            self.adjust(features, guess, -1);
         }
     }
 
-    /// Counts one instance that needed no update (keeps averaging exact).
+    /// Adds `delta` to the weight of `class` for every feature, without
+    /// counting an instance (for structured updates made of many moves).
+    pub fn adjust(&mut self, features: &[u32], class: usize, delta: i32) {
+        let now = self.step;
+        let class = class as u16;
+        for &key in features {
+            let row = self.rows.entry(key).or_default();
+            let slot = match row.iter().position(|s| s.class == class) {
+                Some(i) => &mut row[i],
+                None => {
+                    row.push(Slot {
+                        class,
+                        weight: 0,
+                        total: 0,
+                        stamp: now,
+                    });
+                    row.last_mut().expect("just pushed")
+                }
+            };
+            slot.total += i64::from(slot.weight) * (now - slot.stamp) as i64;
+            slot.stamp = now;
+            slot.weight += delta;
+        }
+    }
+
+    /// Counts one instance (keeps averaging exact).
     pub fn tick(&mut self) {
         self.step += 1;
     }
@@ -170,9 +174,12 @@ pub struct Model {
     n_features: usize,
 }
 
+/// Keys are uniform hashes, so their top bits make a good slot index; and
+/// since it grows with the key, inserting in key order (as the model files
+/// are stored) fills the table front to back, which keeps loading fast.
 #[inline]
 fn home(key: u32, mask: usize) -> usize {
-    (key.wrapping_mul(0x9e37_79b1) >> 7) as usize & mask
+    ((u64::from(key) * (mask as u64 + 1)) >> 32) as usize
 }
 
 /// Index of `key`'s slot, or of the empty slot where it would go.
@@ -189,48 +196,69 @@ fn probe(key: u32, mask: usize, key_at: impl Fn(usize) -> u32) -> usize {
 }
 
 impl Model {
-    /// `rows` holds distinct keys.
-    fn from_rows(n_classes: usize, rows: Vec<(u32, Vec<(u16, f32)>)>) -> Model {
-        let rows: Vec<_> = rows
-            .into_iter()
-            .filter(|(key, row)| *key != 0 && !row.is_empty())
-            .collect();
-        let capacity = (rows.len() * 2).next_power_of_two().max(16);
-        let mask = capacity - 1;
-        let n_features = rows.len();
+    /// An empty model with room for `n_rows` features.
+    fn with_capacity(n_classes: usize, n_rows: usize) -> Model {
+        let capacity = (n_rows * 2).next_power_of_two().max(16);
         let table = if n_classes <= DENSE_WIDTH {
-            let mut slots = vec![DenseSlot::default(); capacity];
-            for (key, row) in rows {
+            Table::Dense(vec![DenseSlot::default(); capacity])
+        } else {
+            Table::Sparse {
+                slots: vec![SparseSlot::default(); capacity],
+                entries: Vec::with_capacity(n_rows * 3),
+            }
+        };
+        Model {
+            n_classes,
+            table,
+            mask: capacity - 1,
+            n_features: 0,
+        }
+    }
+
+    /// Adds the row of a feature not inserted before.
+    fn insert(&mut self, key: u32, row: impl IntoIterator<Item = (u16, f32)>) {
+        if key == 0 {
+            return;
+        }
+        let mask = self.mask;
+        match &mut self.table {
+            Table::Dense(slots) => {
                 let i = probe(key, mask, |i| slots[i].key);
                 slots[i].key = key;
                 for (class, weight) in row {
                     slots[i].weights[usize::from(class)] += weight;
                 }
             }
-            Table::Dense(slots)
-        } else {
-            let mut slots = vec![SparseSlot::default(); capacity];
-            let mut entries = Vec::with_capacity(rows.iter().map(|(_, r)| r.len() + 1).sum());
-            for (key, row) in rows {
+            Table::Sparse { slots, entries } => {
+                let start = entries.len();
+                entries.push(Entry::default());
+                entries.extend(
+                    row.into_iter()
+                        .map(|(class, weight)| Entry { class, weight }),
+                );
+                let len = entries.len() - start - 1;
+                if len == 0 {
+                    entries.truncate(start);
+                    return;
+                }
+                entries[start].class = len as u16;
                 let i = probe(key, mask, |i| slots[i].key);
                 slots[i] = SparseSlot {
                     key,
-                    start: entries.len() as u32,
+                    start: start as u32,
                 };
-                entries.push(Entry {
-                    class: row.len() as u16,
-                    weight: 0.0,
-                });
-                entries.extend(row.into_iter().map(|(class, weight)| Entry { class, weight }));
             }
-            Table::Sparse { slots, entries }
-        };
-        Model {
-            n_classes,
-            table,
-            mask,
-            n_features,
         }
+        self.n_features += 1;
+    }
+
+    /// `rows` holds distinct keys.
+    fn from_rows(n_classes: usize, rows: Vec<(u32, Vec<(u16, f32)>)>) -> Model {
+        let mut model = Model::with_capacity(n_classes, rows.len());
+        for (key, row) in rows {
+            model.insert(key, row);
+        }
+        model
     }
 
     pub fn n_classes(&self) -> usize {
@@ -305,8 +333,9 @@ impl Model {
     }
 
     /// Serializes the weights, quantized to `levels` steps of the largest
-    /// magnitude; weights that round to zero are pruned.
-    pub fn encode(&self, out: &mut Encoder, levels: u32) {
+    /// magnitude. Features whose weights all stay below `prune` times that
+    /// magnitude are dropped, and so are weights that round to zero.
+    pub fn encode(&self, out: &mut Encoder, levels: u32, prune: f32) {
         let rows = self.rows();
         let max = rows
             .iter()
@@ -314,8 +343,10 @@ impl Model {
             .fold(0.0f32, f32::max)
             .max(f32::MIN_POSITIVE);
         let step = max / levels as f32;
+        let floor = max * prune;
         let rows: Vec<(u32, Vec<(u16, i64)>)> = rows
             .into_iter()
+            .filter(|(_, row)| row.iter().any(|&(_, w)| w.abs() >= floor))
             .map(|(key, row)| {
                 let row = row
                     .into_iter()
@@ -345,20 +376,21 @@ impl Model {
         let n_classes = input.usize()?;
         let step = input.f32()?;
         let n_rows = input.usize()?;
-        let mut rows = Vec::with_capacity(n_rows);
+        let mut model = Model::with_capacity(n_classes, n_rows);
         let mut key = 0u32;
+        let mut row = Vec::with_capacity(n_classes);
         for _ in 0..n_rows {
             key = key.wrapping_add(input.uint()? as u32);
             let len = input.usize()?;
-            let mut row = Vec::with_capacity(len);
+            row.clear();
             for _ in 0..len {
                 let class = input.uint()? as u16;
                 let weight = input.int()? as f32 * step;
                 row.push((class, weight));
             }
-            rows.push((key, row));
+            model.insert(key, row.iter().copied());
         }
-        Ok(Model::from_rows(n_classes, rows))
+        Ok(model)
     }
 }
 
@@ -403,7 +435,7 @@ mod tests {
         assert!(scores[1] > scores[0]);
 
         let mut out = Encoder::new(b"PERCTEST");
-        model.encode(&mut out, 1000);
+        model.encode(&mut out, 1000, 0.0);
         let bytes = out.finish();
         let mut input = Decoder::new("test", &bytes, b"PERCTEST").unwrap();
         let decoded = Model::decode(&mut input).unwrap();
@@ -433,8 +465,8 @@ mod table_tests {
                     let key = (rng.next_u64() as u32) | 1;
                     let mut row = Vec::new();
                     for c in 0..n_classes as u16 {
-                        if rng.unit() < 0.3 {
-                            row.push((c, rng.unit() as f32 - 0.5));
+                        if rng.next_u64() % 10 < 3 {
+                            row.push((c, (rng.next_u64() % 1000) as f32 / 1000.0 - 0.5));
                         }
                     }
                     (key.wrapping_add(k), row)
@@ -443,10 +475,17 @@ mod table_tests {
             rows.sort_unstable_by_key(|r| r.0);
             rows.dedup_by_key(|r| r.0);
             let model = Model::from_rows(n_classes, rows.clone());
-            let naive: std::collections::HashMap<u32, Vec<(u16, f32)>> = rows.iter().cloned().collect();
+            let naive: std::collections::HashMap<u32, Vec<(u16, f32)>> =
+                rows.iter().cloned().collect();
             for _ in 0..200 {
                 let features: Vec<u32> = (0..30)
-                    .map(|_| if rng.unit() < 0.5 { rows[(rng.next_u64() % rows.len() as u64) as usize].0 } else { rng.next_u64() as u32 })
+                    .map(|_| {
+                        if rng.next_u64().is_multiple_of(2) {
+                            rows[(rng.next_u64() % rows.len() as u64) as usize].0
+                        } else {
+                            rng.next_u64() as u32
+                        }
+                    })
                     .collect();
                 let mut scores = vec![0.0; n_classes];
                 model.score(&features, &mut scores);

@@ -54,7 +54,9 @@ fn push_features(
 ) {
     let w = &words[i];
     let word_at = |j: isize| -> Option<&WordKeys> {
-        usize::try_from(i as isize + j).ok().and_then(|j| words.get(j))
+        usize::try_from(i as isize + j)
+            .ok()
+            .and_then(|j| words.get(j))
     };
     let lower_at = |j: isize| word_at(j).map_or(1, |w| w.lower);
     let amb_at = |j: isize| {
@@ -149,7 +151,7 @@ impl Tagger {
         }
         encode_map(out, &self.unambiguous, |&c| u64::from(c));
         encode_map(out, &self.ambiguity, |&a| u64::from(a));
-        self.model.encode(out, 4000);
+        self.model.encode(out, crate::QUANTIZATION_LEVELS, 0.0);
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

@@ -87,7 +87,10 @@ pub fn train_tagger(
             .collect();
         progress(&format!("tagger epoch {epoch}: {}", scores.join(", ")));
     });
-    progress(&format!("tagger: {} weighted features", tagger.n_features()));
+    progress(&format!(
+        "tagger: {} weighted features",
+        tagger.n_features()
+    ));
     let lemmatizer = Lemmatizer::train(&banks.train);
     for (name, dev) in &banks.dev {
         let mut scratch = String::new();
@@ -95,7 +98,8 @@ pub fn train_tagger(
         for sentence in dev {
             let tags = tagger.tag(&tagger::sentence_words(sentence, &mut scratch));
             for (word, &tag) in sentence.words.iter().zip(&tags) {
-                let lemma = lemmatizer.lemmatize(&word.form, &tagger.classes()[usize::from(tag)].xpos);
+                let lemma =
+                    lemmatizer.lemmatize(&word.form, &tagger.classes()[usize::from(tag)].xpos);
                 right += (lemma.to_lowercase() == word.lemma.to_lowercase()) as usize;
                 total += 1;
             }
@@ -153,7 +157,7 @@ fn jackknife_tags(
                 .collect()
         })
         .collect();
-    progress(&format!("parser: jackknifed training tags over {folds} folds"));
+    progress(&format!("jackknifed training tags over {folds} folds"));
     let mut tags = vec![Vec::new(); train.len()];
     for (i, sentence_tags) in fold_tags.into_iter().flatten() {
         tags[i] = sentence_tags;
@@ -195,32 +199,46 @@ impl Prepared {
     }
 }
 
-/// Options of [`train_parser`].
+/// Options of [`train_parser`] and [`train_labeler`].
 pub struct ParserOptions {
     pub epochs: usize,
+    /// Beam width in training and at run time (the labeler keeps the parser's).
+    pub beam_width: usize,
     /// Jackknifing folds for the training tags.
     pub folds: usize,
     /// Epochs of each jackknife tagger.
     pub tagger_epochs: usize,
 }
 
-/// Trains the parser and labeler on jackknifed tags, with the tagger already
-/// in `out`, and writes the parser model to `out`.
-pub fn train_parser(
+/// What parser and labeler training share: training inputs with jackknifed
+/// tags, tagged dev sets, gold trees and the relation inventory.
+struct DependencyData {
+    train: Prepared,
+    /// Gold heads and relation ids of each training sentence.
+    gold: Vec<(Vec<usize>, Vec<u16>)>,
+    devs: Vec<(&'static str, Vec<Sentence>, Prepared)>,
+    /// Relation names; `root` first.
+    labels: Vec<String>,
+}
+
+fn read_model(out: &Path, name: &str) -> Result<Vec<u8>, ModelError> {
+    let path = out.join(name);
+    std::fs::read(&path).map_err(|source| ModelError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+fn prepare(
     ud: &Path,
     out: &Path,
     options: &ParserOptions,
     progress: &mut dyn FnMut(&str),
-) -> Result<(), TrainError> {
-    let tagger_path = out.join(TAGGER_FILE);
-    let tagger_bytes = std::fs::read(&tagger_path).map_err(|source| ModelError::Io {
-        path: tagger_path.display().to_string(),
-        source,
-    })?;
-    let full_tagger = Tagger::from_bytes(&tagger_bytes)?;
+) -> Result<DependencyData, TrainError> {
+    let full_tagger = Tagger::from_bytes(&read_model(out, TAGGER_FILE)?)?;
     let banks = load_treebanks(ud)?;
     progress(&format!(
-        "parser: {} training sentences, {} epochs",
+        "{} training sentences, {} epochs",
         banks.train.len(),
         options.epochs
     ));
@@ -233,21 +251,21 @@ pub fn train_parser(
     );
     let train = Prepared::new(&banks.train, train_tags);
     let mut scratch = String::new();
-    let devs: Vec<(&str, &[Sentence], Prepared)> = banks
+    let devs = banks
         .dev
-        .iter()
+        .into_iter()
         .map(|(name, sentences)| {
             let tags = sentences
                 .iter()
                 .map(|s| full_tagger.tag(&tagger::sentence_words(s, &mut scratch)))
                 .collect();
-            (*name, sentences.as_slice(), Prepared::new(sentences, tags))
+            let prepared = Prepared::new(&sentences, tags);
+            (name, sentences, prepared)
         })
         .collect();
-
     let mut labels = vec!["root".to_string()];
     let mut label_ids: HashMap<String, u16> = HashMap::from([("root".to_string(), ROOT_LABEL)]);
-    let gold: Vec<(Vec<usize>, Vec<u16>)> = banks
+    let gold = banks
         .train
         .iter()
         .map(|sentence| {
@@ -264,38 +282,67 @@ pub fn train_parser(
             (gold_heads(sentence), relations)
         })
         .collect();
-    let examples: Vec<parser::Example> = (0..banks.train.len())
-        .map(|i| parser::Example {
-            input: train.input(i),
-            gold: gold[i].0.clone(),
+    Ok(DependencyData {
+        train,
+        gold,
+        devs,
+        labels,
+    })
+}
+
+/// Prints dev UAS, LAS, and the relation accuracy on gold trees.
+fn report(
+    epoch: usize,
+    model: &DependencyModel,
+    data: &DependencyData,
+    progress: &mut dyn FnMut(&str),
+) {
+    let scores: Vec<String> = data
+        .devs
+        .iter()
+        .map(|(name, sentences, prepared)| {
+            let (uas, las) = attachment_scores(model, sentences, prepared);
+            let relations = relation_accuracy(model, sentences, prepared);
+            format!("{name} dev UAS {uas:.4} LAS {las:.4} (relations on gold trees {relations:.4})")
         })
         .collect();
+    progress(&format!("epoch {epoch}: {}", scores.join(", ")));
+}
 
-    let mut parser_trainer = ParserTrainer::default();
-    let mut labeler_trainer = LabelerTrainer::new(labels.len());
+/// Trains the parser and labeler on jackknifed tags, with the tagger already
+/// in `out`, and writes the parser model to `out`.
+pub fn train_parser(
+    ud: &Path,
+    out: &Path,
+    options: &ParserOptions,
+    progress: &mut dyn FnMut(&str),
+) -> Result<(), TrainError> {
+    progress(&format!("parser: beam width {}", options.beam_width));
+    let data = prepare(ud, out, options, progress)?;
+    let examples: Vec<parser::Example> = (0..data.gold.len())
+        .map(|i| parser::Example {
+            input: data.train.input(i),
+            gold: data.gold[i].0.clone(),
+        })
+        .collect();
+    let mut parser_trainer = ParserTrainer::new(options.beam_width);
+    let mut labeler_trainer = LabelerTrainer::new(data.labels.len());
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng::new(0x5eed);
     let mut model = None;
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);
         let shuffled: Vec<&parser::Example> = order.iter().map(|&i| &examples[i]).collect();
-        parser_trainer.epoch(&shuffled, epoch > 1);
+        parser_trainer.epoch(&shuffled);
         for &i in &order {
-            labeler_trainer.learn(&train.input(i), &gold[i].0, &gold[i].1);
+            labeler_trainer.learn(&data.train.input(i), &data.gold[i].0, &data.gold[i].1);
         }
         let dependencies = DependencyModel {
             parser: parser_trainer.parser(),
             labeler: labeler_trainer.labeler(),
-            labels: labels.clone(),
+            labels: data.labels.clone(),
         };
-        let scores: Vec<String> = devs
-            .iter()
-            .map(|(name, sentences, prepared)| {
-                let (uas, las) = attachment_scores(&dependencies, sentences, prepared);
-                format!("{name} dev UAS {uas:.4} LAS {las:.4}")
-            })
-            .collect();
-        progress(&format!("parser epoch {epoch}: {}", scores.join(", ")));
+        report(epoch, &dependencies, &data, progress);
         model = Some(dependencies);
     }
     if let Some(model) = model {
@@ -304,12 +351,41 @@ pub fn train_parser(
     Ok(())
 }
 
+/// Retrains only the relation labeler of the parser model in `out`, keeping
+/// its transition model.
+pub fn train_labeler(
+    ud: &Path,
+    out: &Path,
+    options: &ParserOptions,
+    progress: &mut dyn FnMut(&str),
+) -> Result<(), TrainError> {
+    let mut model = DependencyModel::from_bytes(&read_model(out, PARSER_FILE)?)?;
+    let data = prepare(ud, out, options, progress)?;
+    let mut labeler_trainer = LabelerTrainer::new(data.labels.len());
+    let mut order: Vec<usize> = (0..data.gold.len()).collect();
+    let mut rng = Rng::new(0x1abe);
+    model.labels.clone_from(&data.labels);
+    for epoch in 1..=options.epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            labeler_trainer.learn(&data.train.input(i), &data.gold[i].0, &data.gold[i].1);
+        }
+        model.labeler = labeler_trainer.labeler();
+        report(epoch, &model, &data, progress);
+    }
+    write_model(out, PARSER_FILE, &model.to_bytes())
+}
+
 /// The relation without its subtype, as the scorer compares it.
 fn universal(relation: &str) -> &str {
     relation.split(':').next().unwrap_or(relation)
 }
 
-fn attachment_scores(model: &DependencyModel, gold: &[Sentence], prepared: &Prepared) -> (f64, f64) {
+fn attachment_scores(
+    model: &DependencyModel,
+    gold: &[Sentence],
+    prepared: &Prepared,
+) -> (f64, f64) {
     let (mut uas, mut las, mut total) = (0usize, 0usize, 0usize);
     for (i, sentence) in gold.iter().enumerate() {
         let input = prepared.input(i);
@@ -320,12 +396,30 @@ fn attachment_scores(model: &DependencyModel, gold: &[Sentence], prepared: &Prep
             total += 1;
             if heads[k] == gold_heads[k] {
                 uas += 1;
-                las += (universal(&model.labels[usize::from(labels[k])]) == universal(&word.deprel)) as usize;
+                las += (universal(&model.labels[usize::from(labels[k])]) == universal(&word.deprel))
+                    as usize;
             }
         }
     }
     let total = total.max(1) as f64;
     (uas as f64 / total, las as f64 / total)
+}
+
+/// Share of words whose universal relation is right when the labeler is
+/// given the gold tree.
+fn relation_accuracy(model: &DependencyModel, gold: &[Sentence], prepared: &Prepared) -> f64 {
+    let (mut right, mut total) = (0usize, 0usize);
+    for (i, sentence) in gold.iter().enumerate() {
+        let labels = model
+            .labeler
+            .label(&prepared.input(i), &gold_heads(sentence));
+        for (word, label) in sentence.words.iter().zip(labels) {
+            total += 1;
+            right +=
+                (universal(&model.labels[usize::from(label)]) == universal(&word.deprel)) as usize;
+        }
+    }
+    right as f64 / total.max(1) as f64
 }
 
 /// Accuracy figures of a linguist on gold CoNLL-U, as score_conllu.py counts them.
@@ -347,7 +441,11 @@ pub fn score(linguist: &Linguist, gold: &[Sentence]) -> Scores {
     conllu::fill_from_document(&mut predicted, &doc);
     let mut counts = [0usize; 5];
     let mut words = 0;
-    for (g, p) in gold.iter().flat_map(|s| &s.words).zip(predicted.iter().flat_map(|s| &s.words)) {
+    for (g, p) in gold
+        .iter()
+        .flat_map(|s| &s.words)
+        .zip(predicted.iter().flat_map(|s| &s.words))
+    {
         words += 1;
         counts[0] += (g.upos == p.upos) as usize;
         counts[1] += (g.xpos == p.xpos) as usize;

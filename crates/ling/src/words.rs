@@ -36,7 +36,10 @@ impl WordKeys {
             *slot = mix(hash_str(&lower[start..]), 0x5f + k as u64);
         }
         for (k, slot) in prefix.iter_mut().enumerate() {
-            let end = lower.char_indices().nth(k + 1).map_or(lower.len(), |(i, _)| i);
+            let end = lower
+                .char_indices()
+                .nth(k + 1)
+                .map_or(lower.len(), |(i, _)| i);
             *slot = mix(hash_str(&lower[..end]), 0x7a + k as u64);
         }
         WordKeys {
@@ -87,14 +90,26 @@ mod tests {
         let expelled = WordKeys::new("Expelled", &mut scratch);
         let compelled = WordKeys::new("compelled", &mut scratch);
         assert_eq!(expelled.suffix[2], compelled.suffix[2]);
-        assert_ne!(expelled.suffix[3], WordKeys::new("dispelled", &mut scratch).suffix[2]);
+        assert_ne!(
+            expelled.suffix[3],
+            WordKeys::new("dispelled", &mut scratch).suffix[2]
+        );
         assert_ne!(expelled.shape, compelled.shape);
         assert_eq!(expelled.shape, WordKeys::new("Abcdefg", &mut scratch).shape);
-        assert_eq!(expelled.lower, WordKeys::new("EXPELLED", &mut scratch).lower);
-        assert_ne!(expelled.exact, WordKeys::new("EXPELLED", &mut scratch).exact);
+        assert_eq!(
+            expelled.lower,
+            WordKeys::new("EXPELLED", &mut scratch).lower
+        );
+        assert_ne!(
+            expelled.exact,
+            WordKeys::new("EXPELLED", &mut scratch).exact
+        );
         // Short words: every suffix is the whole word.
         let of = WordKeys::new("of", &mut scratch);
         assert_eq!(of.suffix[2], mix(hash_str("of"), 0x5f + 2));
-        assert_eq!(WordKeys::new("1984", &mut scratch).shape, WordKeys::new("12", &mut scratch).shape);
+        assert_eq!(
+            WordKeys::new("1984", &mut scratch).shape,
+            WordKeys::new("12", &mut scratch).shape
+        );
     }
 }

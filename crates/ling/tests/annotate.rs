@@ -53,7 +53,11 @@ fn passive_clause_gets_passive_subject_and_agent() {
     assert_eq!(doc.tokens[find(&doc, "were")].head, Some(verb));
     assert_eq!(doc.tokens[find(&doc, "were")].deprel, "aux:pass");
     assert_eq!(doc.tokens[agent].head, Some(verb));
-    assert!(doc.tokens[agent].deprel.starts_with("obl"), "{}", doc.tokens[agent].deprel);
+    assert!(
+        doc.tokens[agent].deprel.starts_with("obl"),
+        "{}",
+        doc.tokens[agent].deprel
+    );
     assert_eq!(doc.tokens[find(&doc, "by")].head, Some(agent));
     assert_eq!(doc.tokens[find(&doc, "Two")].head, Some(subject));
     assert_eq!(doc.tokens[verb].upos, Upos::VERB);
@@ -75,12 +79,16 @@ fn heads_are_document_wide_and_stay_in_their_sentence() {
     assert_eq!(doc.tokens[find(&doc, "Russia")].head, Some(denied));
     assert_eq!(doc.tokens[find(&doc, "Russia")].deprel, "nsubj");
     assert_eq!(doc.tokens[find(&doc, "report")].deprel, "obj");
-    let roots = |range: std::ops::Range<usize>| range.filter(|&i| doc.tokens[i].head.is_none()).count();
+    let roots =
+        |range: std::ops::Range<usize>| range.filter(|&i| doc.tokens[i].head.is_none()).count();
     assert_eq!(roots(doc.sentences[0].tokens.clone()), 1);
     assert_eq!(roots(second.clone()), 1);
     for i in second.clone() {
         if let Some(head) = doc.tokens[i].head {
-            assert!(second.contains(&head), "token {i} points outside its sentence");
+            assert!(
+                second.contains(&head),
+                "token {i} points outside its sentence"
+            );
         }
     }
     assert_eq!(doc.tokens[find(&doc, "met")].lemma, "meet");
@@ -109,7 +117,10 @@ fn pretokenized_conllu_keeps_words_and_gets_annotations() {
     linguist().annotate(&mut doc);
     conllu::fill_from_document(&mut sentences, &doc);
     let words = &sentences[0].words;
-    assert_eq!(words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>(), ["Sanctions", "were", "lifted", "."]);
+    assert_eq!(
+        words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>(),
+        ["Sanctions", "were", "lifted", "."]
+    );
     assert_eq!((words[2].head, words[2].deprel.as_str()), (0, "root"));
     assert_eq!((words[0].head, words[0].deprel.as_str()), (3, "nsubj:pass"));
     assert_eq!(words[3].upos, "PUNCT");

@@ -2,10 +2,11 @@
 //!
 //! Examples:
 //!   chancery train tagger                 # tagger + lemmatizer into data/models
-//!   chancery train parser --epochs 12     # parser + labeler (needs the tagger)
+//!   chancery train parser --epochs 10     # parser + labeler (needs the tagger)
+//!   chancery train labeler                # retrains the labeler, keeps the parser
 
 use anyhow::Context;
-use chancery_ling::train::{train_parser, train_tagger, ParserOptions};
+use chancery_ling::train::{train_labeler, train_parser, train_tagger, ParserOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -41,16 +42,44 @@ enum Model {
     Parser {
         #[command(flatten)]
         data: UdOptions,
-        /// Passes over the training data.
-        #[arg(long, default_value_t = 12)]
-        epochs: usize,
-        /// Jackknifing folds for the part-of-speech tags the parser trains on.
-        #[arg(long, default_value_t = 4)]
-        folds: usize,
-        /// Passes of each jackknifing tagger.
+        #[command(flatten)]
+        dependency: DependencyOptions,
+        /// Beam width, in training and at run time.
         #[arg(long, default_value_t = 8)]
-        tagger_epochs: usize,
+        beam: usize,
     },
+    /// Relation labeler only: rewrites parser.bin in --out, keeping its parser.
+    Labeler {
+        #[command(flatten)]
+        data: UdOptions,
+        #[command(flatten)]
+        dependency: DependencyOptions,
+    },
+}
+
+/// Options shared by parser and labeler training.
+#[derive(clap::Args)]
+struct DependencyOptions {
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Jackknifing folds for the part-of-speech tags the models train on.
+    #[arg(long, default_value_t = 4)]
+    folds: usize,
+    /// Passes of each jackknifing tagger.
+    #[arg(long, default_value_t = 8)]
+    tagger_epochs: usize,
+}
+
+impl DependencyOptions {
+    fn with_beam(&self, beam_width: usize) -> ParserOptions {
+        ParserOptions {
+            epochs: self.epochs,
+            beam_width,
+            folds: self.folds.max(2),
+            tagger_epochs: self.tagger_epochs,
+        }
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -65,17 +94,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Model::Parser {
             data,
-            epochs,
-            folds,
-            tagger_epochs,
+            dependency,
+            beam,
         } => {
-            let options = ParserOptions {
-                epochs,
-                folds: folds.max(2),
-                tagger_epochs,
-            };
-            train_parser(&data.ud, &data.out, &options, &mut progress)
-                .context("training the parser")?;
+            train_parser(
+                &data.ud,
+                &data.out,
+                &dependency.with_beam(beam),
+                &mut progress,
+            )
+            .context("training the parser")?;
+        }
+        Model::Labeler { data, dependency } => {
+            // The beam width stays the one stored with the parser.
+            train_labeler(&data.ud, &data.out, &dependency.with_beam(1), &mut progress)
+                .context("training the labeler")?;
         }
     }
     progress("done");
