@@ -4,6 +4,7 @@
 //!   chancery train tagger                 # tagger + lemmatizer into data/models
 //!   chancery train parser --epochs 10     # parser + labeler (needs the tagger)
 //!   chancery train labeler                # retrains the labeler, keeps the parser
+//!   chancery train ner                    # entity recognizer (needs the tagger)
 
 use anyhow::Context;
 use chancery_ling::train::{train_labeler, train_parser, train_tagger, ParserOptions};
@@ -54,6 +55,15 @@ enum Model {
         data: UdOptions,
         #[command(flatten)]
         dependency: DependencyOptions,
+    },
+    /// Named-entity recognizer from GUM's entity annotations, with the shipped tagger.
+    Ner {
+        /// Folder holding the GUM train and dev CoNLL-U files.
+        #[arg(long, default_value = "../shared/data/ud/en_gum_open")]
+        gum: PathBuf,
+        /// The model file to write.
+        #[arg(long, default_value = "data/models/ner.model.gz")]
+        out: PathBuf,
     },
 }
 
@@ -109,6 +119,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             // The beam width stays the one stored with the parser.
             train_labeler(&data.ud, &data.out, &dependency.with_beam(1), &mut progress)
                 .context("training the labeler")?;
+        }
+        Model::Ner { gum, out } => {
+            let report = chancery_entities::training::train(&gum, &out)
+                .context("training the entity recognizer")?;
+            progress(&format!(
+                "wrote {} ({} bytes) from {} sentences; dev F1 before the final pass {:.4}",
+                out.display(),
+                report.model_bytes,
+                report.train_sentences,
+                report.dev.overall.f1()
+            ));
         }
     }
     progress("done");
