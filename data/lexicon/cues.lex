@@ -32,6 +32,11 @@ encourage persuade press invite recommend consider
 [conditional-marks]
 if unless whether
 
+# Subordinators of adverbial clauses: such a clause is no part of what a
+# verbal event says ("if Spain expels …, Morocco would respond").
+[adverbial-marks]
+if unless when whenever while after before because since as although though once until whereas
+
 # Verbs that report speech or belief; their subject is the speaker of the content clause.
 [reporting-verbs]
 say tell add state claim insist note stress report announce confirm declare assert

@@ -12,9 +12,10 @@
 # ---------------------------------------------------------------- AGREE
 agree.v                         => AGREE            recipient=@with,obj
 agree.v to                      => AGREE
-promise.v                       => AGREE            recipient=iobj,@to
+promise.v                       => AGREE            recipient=iobj,@to,obj
 pledge.v                        => AGREE            recipient=@to
-offer.v                         => AGREE            recipient=iobj,@to
+offer.v                         => AGREE            recipient=iobj,@to,obj
+propose.v                       => AGREE            recipient=@to,iobj
 vow.v * support|help|cooperate  => AGREE
 accept.v * invitation|proposal|offer|plan => AGREE  recipient=counterpart
 invite.v                        => AGREE            recipient=obj  cameo=036
@@ -22,7 +23,7 @@ invitation.n                    => AGREE            recipient=@to,@for,iobj
 ready.a * to talk|negotiate|meet  => AGREE          actor=subj
 
 # ---------------------------------------------------------------- CONSULT
-meet.v                          => CONSULT          recipient=obj,@with
+meet.v                          => CONSULT          recipient=obj,@with  patient=!demand|target|deadline|requirement|expectation|criterion|need|goal|standard|condition|obligation
 meeting.n                       => CONSULT          recipient=@with,@between
 talk.n                          => CONSULT          recipient=@with,@between
 hold.v * talks|negotiation|consultation|meeting => CONSULT  recipient=@with
@@ -34,11 +35,21 @@ visit.v                         => CONSULT:visit    recipient=obj
 visit.n                         => CONSULT:visit    recipient=@to
 host.v                          => CONSULT:visit    actor=@with,obj-mention  recipient=subj  cameo=043
 phone.v                         => CONSULT:phone    recipient=obj
+phone.n call                    => CONSULT:phone    recipient=@with
+telephone.n conversation|call   => CONSULT:phone    recipient=@with
 summit.n                        => CONSULT:multilateral recipient=@with
 mediate.v                       => CONSULT          recipient=obj,@between  cameo=045
 
 # ---------------------------------------------------------------- SUPPORT
 endorse.v                       => SUPPORT          recipient=obj
+support.v                       => SUPPORT          recipient=obj
+hail.v                          => SUPPORT          recipient=obj
+applaud.v                       => SUPPORT          recipient=obj
+congratulate.v                  => SUPPORT          recipient=obj
+thank.v                         => SUPPORT          recipient=obj
+restore.v * relations|ties      => SUPPORT          ctx=diplomatic  recipient=@with
+establish.v * relations|ties    => SUPPORT          ctx=diplomatic  recipient=@with  cameo=054
+normalize.v * relations|ties    => SUPPORT          ctx=diplomatic  recipient=@with
 endorsement.n                   => SUPPORT          recipient=@of
 praise.v                        => SUPPORT          recipient=obj
 commend.v                       => SUPPORT          recipient=obj
@@ -48,6 +59,7 @@ recognize.v * independence|sovereignty|government => SUPPORT recipient=obj  came
 sign.v * agreement|deal|treaty|accord|memorandum => SUPPORT  recipient=@with  cameo=057
 ratify.v                        => SUPPORT          recipient=@with  cameo=057
 apologize.v                     => CONCEDE          recipient=@to
+regret.v                        => CONCEDE          recipient=obj-mention
 express.v * support             => SUPPORT          recipient=@for
 voice.v * support               => SUPPORT          recipient=@for
 
@@ -77,8 +89,8 @@ aid.n                           => AID              recipient=@to,@for
 assistance.n                    => AID              recipient=@to,@for
 
 # ---------------------------------------------------------------- RETREAT
-release.v                       => RETREAT:release  recipient=obj
-free.v                          => RETREAT:release  recipient=obj
+release.v                       => RETREAT:release  recipient=obj  patient=prisoner|hostage|detainee|captive|citizen|national|journalist|activist|sailor|soldier|#person
+free.v                          => RETREAT:release  recipient=obj  patient=prisoner|hostage|detainee|captive|citizen|national|journalist|activist|sailor|soldier|#person
 withdraw.v * troops|forces|soldiers => RETREAT:withdraw  ctx=military  recipient=@from
 pull.v out                      => RETREAT:withdraw ctx=military  recipient=@of,@from
 ceasefire.n                     => RETREAT:ceasefire ctx=military  recipient=@with
@@ -126,6 +138,12 @@ consider.v * unacceptable|unfriendly|provocative => ACCUSE:disapprove  recipient
 unacceptable.a                  => ACCUSE:disapprove actor=speaker,subj  recipient=near  need=speaker
 tolerate.v                      => ACCUSE:disapprove recipient=obj-mention,obj  when=negated
 investigate.v                   => ACCUSE:investigate recipient=obj
+probe.v                         => ACCUSE:investigate recipient=obj
+prosecute.v                     => ACCUSE:allege    ctx=legal  recipient=obj
+rebuke.v                        => ACCUSE:disapprove recipient=obj
+reprimand.v                     => ACCUSE:disapprove recipient=obj
+censure.v                       => ACCUSE:disapprove recipient=obj
+lash.v out                      => ACCUSE:disapprove recipient=@at,@against
 probe.n                         => ACCUSE:investigate recipient=@into
 investigation.n                 => ACCUSE:investigate recipient=@into,@against
 espionage.n                     => ACCUSE:allege    ctx=intelligence  actor=speaker  recipient=governor-subj,poss  need=speaker  cameo=1125
@@ -170,7 +188,7 @@ threaten.v * annex|occupy|territory|land => THREATEN:territory  ctx=territory  r
 threaten.v * attack|strike|invade|force|war|bomb|retaliation|violence|nuclear => THREATEN:violence  ctx=military  recipient=obj,clause-mention
 
 # ---------------------------------------------------------------- PROTEST
-protest.n                       => PROTEST:demo     recipient=@against
+protest.n                       => PROTEST:demo     actor=poss,@from,@by,amod,subj  recipient=@against
 protest.v                       => PROTEST:demo     recipient=@against
 rally.n                         => PROTEST:demo     recipient=@against
 demonstration.n                 => PROTEST:demo     recipient=@against
@@ -197,6 +215,12 @@ embargo.n                       => SANCTION:discontinue ctx=economic  recipient=
 suspend.v * contact|talks|cooperation|relation|aid|flight => SANCTION:discontinue  recipient=@with
 cut.v * tie|relation|aid        => SANCTION:discontinue recipient=@with,@to
 sever.v * tie|relation          => SANCTION:withdraw ctx=diplomatic  recipient=@with
+downgrade.v * tie|ties|relation|relations => SANCTION:withdraw ctx=diplomatic  recipient=@with
+freeze.v * asset|assets|fund|funds|account|accounts|reserve|reserves => SANCTION:discontinue  ctx=economic  recipient=obj-mention,@of
+blacklist.v                     => SANCTION:discontinue ctx=economic  recipient=obj
+extend.v * sanction|sanctions   => SANCTION:discontinue ctx=economic  recipient=@on,@against
+expand.v * sanction|sanctions   => SANCTION:discontinue ctx=economic  recipient=@on,@against
+ban.v * import|imports|export|exports|flight|flights => SANCTION:discontinue  ctx=economic  recipient=@from,@to,amod,obj-mention
 break.v off * relation|tie|talks => SANCTION:withdraw ctx=diplomatic  recipient=@with
 terminate.v                     => SANCTION:discontinue recipient=obj-mention
 convict.v                       => SANCTION:convict ctx=legal  recipient=obj
@@ -230,7 +254,7 @@ impose.v * martial              => COERCE:martial-law  recipient=@in,@on
 cut.v off * water|electricity|power|internet|gas|food => COERCE:withhold  ctx=human_security  recipient=@to,@for,@in
 shut.v * internet               => COERCE:withhold  recipient=@in,@for
 spread.v * disinformation|misinformation|propaganda|lies => COERCE:misinformation  ctx=misinformation  recipient=@about,@against,@on
-cyber.a attack                  => COERCE:cyber     ctx=cyber  recipient=@on,@against
+cyber attack|attacks            => COERCE:cyber     ctx=cyber  recipient=@on,@against
 cyberattack.n                   => COERCE:cyber     ctx=cyber  recipient=@on,@against
 curfew.n                        => COERCE:curfew
 harass.v                        => COERCE:restrict  recipient=obj
@@ -238,10 +262,12 @@ thwart.v                        => COERCE:restrict  recipient=obj-mention
 
 # ---------------------------------------------------------------- ASSAULT
 attack.v                        => ASSAULT          ctx=military  recipient=obj
+attack.v                        => ACCUSE:disapprove recipient=obj-mention  patient=policy|decision|plan|remark|comment|statement|move|proposal|law|bill|idea|report
 attack.n                        => ASSAULT          ctx=military  recipient=@on,@against
 invade.v                        => ASSAULT          ctx=military  recipient=obj  cameo=192
 invasion.n                      => ASSAULT          ctx=military  recipient=@of
 strike.v                        => ASSAULT          ctx=military  recipient=obj
+strike.v * deal|agreement|accord|bargain => AGREE  recipient=@with
 bomb.v                          => ASSAULT:aerial   ctx=military  recipient=obj
 shell.v                         => ASSAULT:heavy-weapons ctx=military  recipient=obj
 airstrike.n                     => ASSAULT:aerial   ctx=military  recipient=@on,@against,@in
@@ -250,6 +276,12 @@ launch.v * operation|offensive|attack|invasion|strike|war => ASSAULT  ctx=milita
 declare.v * operation|war       => ASSAULT          ctx=military  recipient=@in,@against,@on
 offensive.n                     => ASSAULT          ctx=military  recipient=@against,@in
 kill.v                          => ASSAULT          recipient=obj
+fire.v * missile|missiles|rocket|rockets|shell|shells|drone|drones => ASSAULT:heavy-weapons  ctx=military  recipient=@at,@on,@into
+clash.v                         => ASSAULT          ctx=military  recipient=@with
+fight.v                         => ASSAULT          ctx=military  recipient=obj,@against  patient=!terrorism|terror|corruption|crime|inflation|poverty|disease|pandemic|virus|fire|climate|drug|drugs|extremism|racism|discrimination|hunger
+capture.v                       => COERCE:seize     ctx=military  recipient=obj-mention
+occupy.v                        => COERCE:seize     ctx=territory  recipient=obj-mention
+annex.v                         => COERCE:seize     ctx=territory  recipient=obj-mention
 assassinate.v                   => ASSAULT:targeted recipient=obj  cameo=186
 kidnap.v                        => ASSAULT:abduct   recipient=obj
 abduct.v                        => ASSAULT:abduct   recipient=obj

@@ -97,7 +97,11 @@ impl<W: Write> RecordWriter<W> {
     fn write_csv(&mut self, r: &EventRecord) -> anyhow::Result<()> {
         let mut row = csv::WriterBuilder::new().from_writer(vec![]);
         let field = |actors: &[Actor], f: fn(&Actor) -> Option<&str>| {
-            actors.iter().map(|a| f(a).unwrap_or("")).collect::<Vec<_>>().join(";")
+            actors
+                .iter()
+                .map(|a| f(a).unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(";")
         };
         let aux: Vec<&str> = r.aux.iter().map(|a| a.as_str()).collect();
         row.write_record([
@@ -114,8 +118,14 @@ impl<W: Write> RecordWriter<W> {
             &field(&r.recipient, |a| Some(a.text.as_str())),
             r.date.as_ref().map(|d| d.value.as_str()).unwrap_or(""),
             &aux.join(";"),
-            r.attribution.as_ref().map(|a| a.speaker.name.as_str()).unwrap_or(""),
-            &r.quantity.as_ref().map(|q| q.value.to_string()).unwrap_or_default(),
+            r.attribution
+                .as_ref()
+                .map(|a| a.speaker.name.as_str())
+                .unwrap_or(""),
+            &r.quantity
+                .as_ref()
+                .map(|q| q.value.to_string())
+                .unwrap_or_default(),
             &r.score.to_string(),
             r.cameo.as_deref().unwrap_or(""),
             &r.evidence.start.to_string(),
@@ -145,7 +155,12 @@ impl<W: Write> RecordWriter<W> {
             }
         };
         let aux: Vec<&str> = r.aux.iter().map(|a| a.as_str()).collect();
-        let evidence: String = r.evidence.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let evidence: String = r
+            .evidence
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let evidence: String = evidence.chars().take(90).collect();
         writeln!(
             self.out,
@@ -154,7 +169,11 @@ impl<W: Write> RecordWriter<W> {
             side(&r.actor),
             side(&r.recipient),
             r.date.as_ref().map(|d| d.value.as_str()).unwrap_or("-"),
-            if aux.is_empty() { "-".to_string() } else { aux.join(",") },
+            if aux.is_empty() {
+                "-".to_string()
+            } else {
+                aux.join(",")
+            },
             r.trigger.text,
             evidence
         )

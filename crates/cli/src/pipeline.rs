@@ -46,11 +46,6 @@ impl Pipeline {
         })
     }
 
-    /// Codes one document with no memory of earlier documents.
-    pub fn process(&self, doc: &mut Document) {
-        self.process_with(doc, &ActorMemory::empty());
-    }
-
     /// Codes one document; `memory` holds the actors learned from earlier ones.
     pub fn process_with(&self, doc: &mut Document, memory: &ActorMemory) {
         chancery_text::tokenize(doc);

@@ -41,21 +41,37 @@ fn code_emits_records_whose_offsets_slice_the_document() {
     let tmp = tempfile::tempdir().unwrap();
     articles(tmp.path());
     let out = chancery(&["code", "--format", "jsonl", "news"], tmp.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let records = stdout_lines(&out);
     assert!(!records.is_empty(), "the expulsion is coded");
     for r in &records {
-        let text = if r["doc_id"] == "expulsion" { ARTICLE } else { SECOND };
+        let text = if r["doc_id"] == "expulsion" {
+            ARTICLE
+        } else {
+            SECOND
+        };
         let chars: Vec<char> = text.chars().collect();
         let slice = |v: &Value| {
-            let (s, e) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                v["start"].as_u64().unwrap() as usize,
+                v["end"].as_u64().unwrap() as usize,
+            );
             chars[s..e].iter().collect::<String>()
         };
-        assert_eq!(slice(&r["evidence"]), r["evidence"]["text"].as_str().unwrap());
+        assert_eq!(
+            slice(&r["evidence"]),
+            r["evidence"]["text"].as_str().unwrap()
+        );
         assert_eq!(slice(&r["trigger"]), r["trigger"]["text"].as_str().unwrap());
     }
     assert!(
-        records.iter().any(|r| r["event_type"] == "SANCTION" && r["doc_id"] == "expulsion"),
+        records
+            .iter()
+            .any(|r| r["event_type"] == "SANCTION" && r["doc_id"] == "expulsion"),
         "expelled diplomats is a SANCTION: {records:?}"
     );
 }
@@ -67,35 +83,66 @@ fn ingest_query_export_round_trip_and_second_ingest_adds_nothing() {
     let coded = stdout_lines(&chancery(&["code", "news"], tmp.path()));
 
     let first = chancery(&["ingest", "--db", "t.db", "news"], tmp.path());
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let exported = stdout_lines(&chancery(&["export", "--db", "t.db"], tmp.path()));
     let ids = |v: &[Value]| {
-        let mut ids: Vec<String> = v.iter().map(|r| r["event_id"].as_str().unwrap().to_string()).collect();
+        let mut ids: Vec<String> = v
+            .iter()
+            .map(|r| r["event_id"].as_str().unwrap().to_string())
+            .collect();
         ids.sort();
         ids
     };
-    assert_eq!(ids(&exported), ids(&coded), "the store holds exactly the coded events");
+    assert_eq!(
+        ids(&exported),
+        ids(&coded),
+        "the store holds exactly the coded events"
+    );
 
     let again = chancery(&["ingest", "--db", "t.db", "news"], tmp.path());
     assert!(again.status.success());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("0 stored"), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("0 stored"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
     let exported_again = stdout_lines(&chancery(&["export", "--db", "t.db"], tmp.path()));
-    assert_eq!(exported_again.len(), exported.len(), "a second ingest adds nothing");
+    assert_eq!(
+        exported_again.len(),
+        exported.len(),
+        "a second ingest adds nothing"
+    );
 
     let sanctions = stdout_lines(&chancery(
-        &["events", "--db", "t.db", "--type", "SANCTION", "--format", "jsonl"],
+        &[
+            "events", "--db", "t.db", "--type", "SANCTION", "--format", "jsonl",
+        ],
         tmp.path(),
     ));
     assert!(!sanctions.is_empty());
     assert!(sanctions.iter().all(|r| r["event_type"] == "SANCTION"));
     let found = stdout_lines(&chancery(
-        &["events", "--db", "t.db", "--text", "expelled", "--format", "jsonl"],
+        &[
+            "events", "--db", "t.db", "--text", "expelled", "--format", "jsonl",
+        ],
         tmp.path(),
     ));
     // The search stems words: "expelled" also finds "expels".
-    assert!(found.iter().all(|r| r["evidence"]["text"].as_str().unwrap().contains("expel")));
-    assert!(found.len() < exported.len(), "the search filters: {found:?}");
-    assert!(!found.is_empty(), "full-text search finds the evidence sentence");
+    assert!(found
+        .iter()
+        .all(|r| r["evidence"]["text"].as_str().unwrap().contains("expel")));
+    assert!(
+        found.len() < exported.len(),
+        "the search filters: {found:?}"
+    );
+    assert!(
+        !found.is_empty(),
+        "full-text search finds the evidence sentence"
+    );
 }
 
 #[test]
@@ -104,7 +151,11 @@ fn bad_inputs_are_reported_skipped_and_the_run_goes_on() {
     let dir = tmp.path().join("mixed");
     fs::create_dir_all(&dir).unwrap();
     fs::write(dir.join("good.txt"), ARTICLE).unwrap();
-    fs::write(dir.join("latin1.txt"), b"Caf\xe9 diplomats were expelled.\n").unwrap();
+    fs::write(
+        dir.join("latin1.txt"),
+        b"Caf\xe9 diplomats were expelled.\n",
+    )
+    .unwrap();
     fs::write(dir.join("binary.txt"), b"\x00\x01\x02ELF\x00\x00binary").unwrap();
     fs::write(dir.join("empty.txt"), b"").unwrap();
     fs::write(dir.join("huge.txt"), "word ".repeat(2_200_000)).unwrap();
@@ -113,11 +164,19 @@ fn bad_inputs_are_reported_skipped_and_the_run_goes_on() {
         "<html><head><script>var x = 1;</script></head><body><nav>Home | World</nav></body></html>",
     )
     .unwrap();
-    fs::write(dir.join("bad.jsonl"), "{\"id\": \"a\", \"text\": \"Russia expelled two diplomats.\"}\nnot json\n").unwrap();
+    fs::write(
+        dir.join("bad.jsonl"),
+        "{\"id\": \"a\", \"text\": \"Russia expelled two diplomats.\"}\nnot json\n",
+    )
+    .unwrap();
 
     let out = chancery(&["code", "mixed"], tmp.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "skipped inputs give exit status 1: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "skipped inputs give exit status 1: {stderr}"
+    );
     for (file, problem) in [
         ("latin1.txt", "UTF-8"),
         ("binary.txt", "binary"),
@@ -134,8 +193,14 @@ fn bad_inputs_are_reported_skipped_and_the_run_goes_on() {
         .iter()
         .map(|r| r["doc_id"].as_str().unwrap().to_string())
         .collect();
-    assert!(docs.iter().any(|d| d == "good"), "the good file is still coded");
-    assert!(docs.iter().any(|d| d == "a"), "the good JSONL line is still coded");
+    assert!(
+        docs.iter().any(|d| d == "good"),
+        "the good file is still coded"
+    );
+    assert!(
+        docs.iter().any(|d| d == "a"),
+        "the good JSONL line is still coded"
+    );
 }
 
 #[test]

@@ -18,7 +18,10 @@ fn main() {
             let mut doc = doc.expect("a readable document");
             common::Stages::get().run(&mut doc);
             for record in doc.event_records() {
-                println!("{}", serde_json::to_string(&record).expect("record as JSON"));
+                println!(
+                    "{}",
+                    serde_json::to_string(&record).expect("record as JSON")
+                );
             }
         }
         return;
@@ -35,18 +38,42 @@ fn main() {
         for i in s.tokens.clone() {
             let t = &doc.tokens[i];
             let head = t.head.map_or("-".to_string(), |h| h.to_string());
-            println!("{i:4} {:15} {:12} {:6} {:4} {head:>4} {}", doc.token_text(i), t.lemma, t.upos.as_str(), t.xpos, t.deprel);
+            println!(
+                "{i:4} {:15} {:12} {:6} {:4} {head:>4} {}",
+                doc.token_text(i),
+                t.lemma,
+                t.upos.as_str(),
+                t.xpos,
+                t.deprel
+            );
         }
     }
     for m in &doc.actors {
         let codes: Vec<String> = m
             .actors
             .iter()
-            .map(|a| format!("{}/{}/{}", a.name, a.country.as_deref().unwrap_or("-"), a.sector.as_deref().unwrap_or("-")))
+            .map(|a| {
+                format!(
+                    "{}/{}/{}",
+                    a.name,
+                    a.country.as_deref().unwrap_or("-"),
+                    a.sector.as_deref().unwrap_or("-")
+                )
+            })
             .collect();
-        println!("mention {:?} head {} {:?} chain {:?}: {}", doc.slice(&m.span), m.head, m.kind, m.chain, codes.join(", "));
+        println!(
+            "mention {:?} head {} {:?} chain {:?}: {}",
+            doc.slice(&m.span),
+            m.head,
+            m.kind,
+            m.chain,
+            codes.join(", ")
+        );
     }
     for record in doc.event_records() {
-        println!("{}", serde_json::to_string(&record).expect("record as JSON"));
+        println!(
+            "{}",
+            serde_json::to_string(&record).expect("record as JSON")
+        );
     }
 }

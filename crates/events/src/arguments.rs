@@ -5,7 +5,7 @@
 
 use crate::lexicon::Cues;
 use crate::syntax::Tree;
-use chancery_core::{Actor, ActorMention, Document, MentionKind, Quantity, Upos};
+use chancery_core::{Actor, ActorMention, Document, EntityType, MentionKind, Quantity, Upos};
 
 /// The document's actor mentions, looked up by token.
 pub struct Mentions<'d> {
@@ -46,7 +46,12 @@ impl<'d> Mentions<'d> {
             .actors
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.tokens.clone().chain([m.head]).any(|t| self.tree.dominates(i, t)))
+            .filter(|(_, m)| {
+                m.tokens
+                    .clone()
+                    .chain([m.head])
+                    .any(|t| self.tree.dominates(i, t))
+            })
             .min_by_key(|(_, m)| (depth(m.head), m.tokens.start))
             .map(|(k, _)| k)
     }
@@ -73,16 +78,53 @@ impl<'d> Mentions<'d> {
     /// mention takes the named mention of its chain ("the envoy" → Antonov).
     pub fn best_name(&self, k: usize) -> Option<Actor> {
         let mention = &self.doc.actors[k];
-        let named = mention.chain.filter(|_| mention.kind != MentionKind::Named).and_then(|chain| {
-            self.doc
-                .actors
-                .iter()
-                .find(|m| m.chain == Some(chain) && m.kind == MentionKind::Named && !m.actors.is_empty())
+        if mention.kind == MentionKind::Named {
+            return self.actors(k).into_iter().next();
+        }
+        let in_chain = mention.chain.and_then(|chain| {
+            self.doc.actors.iter().find(|m| {
+                m.chain == Some(chain) && m.kind == MentionKind::Named && !m.actors.is_empty()
+            })
         });
+        let singular =
+            mention.kind == MentionKind::Pronoun || self.doc.tokens[mention.head].xpos == "NN";
+        let named = in_chain.or_else(|| singular.then(|| self.salient_person_like(k)).flatten());
         match named {
             Some(m) => m.actors.first().cloned(),
             None => self.actors(k).into_iter().next(),
         }
+    }
+
+    /// The most mentioned named person with the country and sector of
+    /// mention `k`: "the Russian envoy" is most likely the Russian official
+    /// the article is about.
+    fn salient_person_like(&self, k: usize) -> Option<&'d ActorMention> {
+        let role = self.actors(k).into_iter().next()?;
+        role.country.as_ref()?;
+        let is_person = |m: &ActorMention| {
+            self.doc
+                .entities
+                .iter()
+                .any(|e| e.kind == EntityType::Person && e.tokens.contains(&m.head))
+        };
+        let salience = |m: &ActorMention| {
+            self.doc
+                .actors
+                .iter()
+                .filter(|other| other.chain.is_some() && other.chain == m.chain)
+                .count()
+        };
+        let distance = |m: &ActorMention| m.head.abs_diff(self.doc.actors[k].head);
+        self.doc
+            .actors
+            .iter()
+            .filter(|m| m.kind == MentionKind::Named && is_person(m))
+            .filter(|m| {
+                m.actors
+                    .first()
+                    .is_some_and(|a| a.country == role.country && a.sector == role.sector)
+            })
+            .max_by_key(|m| (salience(m), std::cmp::Reverse(distance(m))))
     }
 
     /// The actors an argument token stands for, conjuncts included (those of
@@ -163,9 +205,10 @@ pub fn is_person(tree: &Tree, cues: &Cues, i: usize) -> bool {
     let doc = tree.doc;
     match tree.upos(i) {
         Upos::PRON => cues.has("person-pronouns", &tree.lower(i)),
-        Upos::PROPN => doc.entities.iter().any(|e| {
-            e.tokens.contains(&i) && e.kind == chancery_core::EntityType::Person
-        }),
+        Upos::PROPN => doc
+            .entities
+            .iter()
+            .any(|e| e.tokens.contains(&i) && e.kind == EntityType::Person),
         _ => false,
     }
 }

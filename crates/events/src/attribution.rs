@@ -28,7 +28,7 @@ impl<'d> Speech<'d> {
         let reports = (0..doc.tokens.len())
             .filter(|&i| tree.upos(i) == Upos::VERB && cues.has("reporting-verbs", &tree.lemma(i)))
             .filter_map(|verb| {
-                let subject = tree.subject(verb)?;
+                let subject = tree.subject(verb).or_else(|| mention_before(doc, verb))?;
                 Some(Report {
                     verb,
                     speaker: speaker_of(doc, mentions, &tree, subject),
@@ -73,7 +73,9 @@ impl<'d> Speech<'d> {
         let quote = quote?;
         let outside = |r: &&Report| self.quote_holding(doc.tokens[r.verb].span.start).is_none();
         let sentence_span = |r: &&Report| {
-            let s = doc.sentence_of(r.verb).map(|s| doc.sentences[s].span.clone());
+            let s = doc
+                .sentence_of(r.verb)
+                .map(|s| doc.sentences[s].span.clone());
             s.unwrap_or(0..0)
         };
         // The reporting clause of the quote: in a sentence the quote reaches,
@@ -92,8 +94,7 @@ impl<'d> Speech<'d> {
             self.reports
                 .iter()
                 .filter(outside)
-                .filter(|r| doc.tokens[r.verb].span.start < quote.start)
-                .last()
+                .rfind(|r| doc.tokens[r.verb].span.start < quote.start)
         };
         after.or_else(before).map(|r| self.attribution(r, true))
     }
@@ -108,7 +109,12 @@ impl<'d> Speech<'d> {
                 }
             }
             let head = self.tree.head(node)?;
-            if matches!(self.tree.base_rel(node), "ccomp" | "parataxis") {
+            // The content of the report: its complement, or a clause the
+            // parse left loosely attached ("…, officials tried to …, he said").
+            if matches!(
+                self.tree.base_rel(node),
+                "ccomp" | "parataxis" | "reparandum" | "dep"
+            ) {
                 if let Some(r) = self.report_at(head) {
                     return Some(r);
                 }
@@ -131,10 +137,14 @@ impl<'d> Speech<'d> {
             .all()
             .iter()
             .position(|m| m.tokens.start > according + 1 && m.tokens.end <= sentence.tokens.end)?;
-        let speaker = mentions.actors(mention).into_iter().next().unwrap_or_else(|| {
-            let m = &mentions.all()[mention];
-            words_actor(doc.slice(&m.span))
-        });
+        let speaker = mentions
+            .actors(mention)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| {
+                let m = &mentions.all()[mention];
+                words_actor(doc.slice(&m.span))
+            });
         Some(Attribution {
             speaker,
             cue: "according to".into(),
@@ -143,10 +153,26 @@ impl<'d> Speech<'d> {
     }
 }
 
+/// The head of an actor mention that ends just before `verb` (adverbs
+/// between allowed): the speaker of "…, Jean Dupont said" when the parse
+/// gave the verb no subject.
+fn mention_before(doc: &Document, verb: usize) -> Option<usize> {
+    let mut end = verb;
+    while end > 0 && doc.tokens[end - 1].upos == Upos::ADV {
+        end -= 1;
+    }
+    doc.actors
+        .iter()
+        .find(|m| m.tokens.end == end && doc.sentence_of(m.head) == doc.sentence_of(verb))
+        .map(|m| m.head)
+}
+
 /// The actor a subject names, or its words when no actor was resolved
 /// (`the source said`).
 fn speaker_of(doc: &Document, mentions: &Mentions, tree: &Tree, subject: usize) -> Actor {
-    let mention = mentions.holding(subject).or_else(|| mentions.under(subject));
+    let mention = mentions
+        .holding(subject)
+        .or_else(|| mentions.under(subject));
     if let Some(actor) = mention.and_then(|k| mentions.best_name(k)) {
         return actor;
     }

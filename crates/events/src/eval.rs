@@ -539,13 +539,10 @@ pub fn score(
             let forbidden = golds
                 .iter()
                 .any(|g| g.event.forbid && g.types.contains(&ptype) && overlaps(span, g.span));
-            let qualified = p
-                .get("aux")
-                .and_then(Value::as_array)
-                .is_some_and(|aux| {
-                    aux.iter()
-                        .any(|a| matches!(a.as_str(), Some("negation" | "hypothetical")))
-                });
+            let qualified = p.get("aux").and_then(Value::as_array).is_some_and(|aux| {
+                aux.iter()
+                    .any(|a| matches!(a.as_str(), Some("negation" | "hypothetical")))
+            });
             if forbidden && !qualified {
                 counts.forbidden_hits += 1;
             }
@@ -565,7 +562,13 @@ pub fn score(
 
 fn summarize(c: &Counts, predicted: usize) -> Summary {
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let f1 = |p: f64, r: f64| if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let f1 = |p: f64, r: f64| {
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    };
     let accuracy = |(scored, ok): (usize, usize)| (scored > 0).then(|| round4(ratio(ok, scored)));
     let precision = ratio(c.tp, c.tp + c.fp);
     let recall = ratio(c.tp, c.gold);

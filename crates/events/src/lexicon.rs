@@ -22,9 +22,15 @@ pub enum LexiconError {
 }
 
 const BUILTIN: [(&str, &str); 4] = [
-    ("events.lex", include_str!("../../../data/lexicon/events.lex")),
+    (
+        "events.lex",
+        include_str!("../../../data/lexicon/events.lex"),
+    ),
     ("cues.lex", include_str!("../../../data/lexicon/cues.lex")),
-    ("scores.tsv", include_str!("../../../data/lexicon/scores.tsv")),
+    (
+        "scores.tsv",
+        include_str!("../../../data/lexicon/scores.tsv"),
+    ),
     ("cameo.tsv", include_str!("../../../data/lexicon/cameo.tsv")),
 ];
 
@@ -97,11 +103,14 @@ pub enum Need {
     Recipient,
 }
 
-/// What the patient (object, or passive subject) must be.
+/// What the patient (object, or passive subject) must be: one of `words`
+/// (or a person, with `#person` in the list), or, when `negated`
+/// (`patient=!a|b`), none of them.
 #[derive(Debug, Clone, PartialEq)]
-pub enum PatientConstraint {
-    Lemmas(Vec<String>),
-    Person,
+pub struct PatientConstraint {
+    pub words: Vec<String>,
+    pub person: bool,
+    pub negated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -142,7 +151,7 @@ impl Pattern {
             .iter()
             .filter(|i| matches!(i, Item::Word(_)))
             .count()
-            + usize::from(self.patient.is_some())
+            + usize::from(self.patient.as_ref().is_some_and(|p| !p.negated))
     }
 }
 
@@ -372,9 +381,7 @@ fn parse_pattern(line: &str, origin: &str) -> Result<Pattern, String> {
         Some((w, "n")) => (w, WordClass::Noun),
         Some((w, "a")) => (w, WordClass::Adjective),
         Some((_, other)) => {
-            return Err(format!(
-                "unknown word class `.{other}` (use .v, .n or .a)"
-            ))
+            return Err(format!("unknown word class `.{other}` (use .v, .n or .a)"))
         }
         None => (anchor, WordClass::Any),
     };
@@ -433,11 +440,18 @@ fn parse_pattern(line: &str, origin: &str) -> Result<Pattern, String> {
                 })
             }
             "patient" => {
-                pattern.patient = Some(if value == "#person" {
-                    PatientConstraint::Person
-                } else {
-                    PatientConstraint::Lemmas(alternatives(value))
-                })
+                let (negated, list) = match value.strip_prefix('!') {
+                    Some(rest) => (true, rest),
+                    None => (false, value),
+                };
+                let mut words = alternatives(list);
+                let person = words.iter().any(|w| w == "#person");
+                words.retain(|w| w != "#person");
+                pattern.patient = Some(PatientConstraint {
+                    words,
+                    person,
+                    negated,
+                });
             }
             "cameo" => pattern.cameo = Some(value.to_string()),
             _ => return Err(format!("unknown key `{key}`")),
@@ -491,7 +505,10 @@ mod tests {
             .any(|p| p.event_type == EventType::Sanction && p.mode.as_deref() == Some("expel")));
         assert_eq!(lex.score(EventType::Sanction, Some("expel")), -5.5);
         assert_eq!(lex.score(EventType::Sanction, Some("no-such-mode")), -6.0);
-        assert_eq!(lex.cameo(EventType::Coerce, Some("arrest")).as_deref(), Some("173"));
+        assert_eq!(
+            lex.cameo(EventType::Coerce, Some("arrest")).as_deref(),
+            Some("173")
+        );
         assert!(lex.cues.has("future-aux", "will"));
         assert_eq!(lex.cues.number("sixty"), Some(60.0));
     }
@@ -533,7 +550,9 @@ mod tests {
         let lex = Lexicon::load(std::slice::from_ref(&dir)).unwrap();
         assert_eq!(lex.anchored_at("snub").count(), 1);
         std::fs::write(dir.join("extra.events.lex"), "snub.v => SNUB\n").unwrap();
-        let err = Lexicon::load(std::slice::from_ref(&dir)).unwrap_err().to_string();
+        let err = Lexicon::load(std::slice::from_ref(&dir))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("extra.events.lex:1"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }

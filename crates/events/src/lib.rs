@@ -16,9 +16,11 @@ pub mod syntax;
 
 use arguments::{countries, Mentions};
 use attribution::Speech;
-use chancery_core::{Actor, Attribution, Aux, Document, Event, EventType, Quantity, Upos};
+use chancery_core::{
+    Actor, Attribution, Aux, Document, EntityType, Event, EventType, Quantity, Upos, ZoneKind,
+};
 pub use lexicon::LexiconError;
-use lexicon::{Item, Lexicon, Need, PatientConstraint, Pattern, Role, When, WordClass, MAX_GAP};
+use lexicon::{Item, Lexicon, Need, Pattern, Role, When, WordClass, MAX_GAP};
 use std::ops::Range;
 use std::path::PathBuf;
 use syntax::Tree;
@@ -62,25 +64,32 @@ impl Coder {
 
     /// Codes the events of a tokenized, parsed document with resolved actors.
     pub fn annotate(&self, doc: &mut Document) {
-        let events = {
-            let doc: &Document = doc;
-            let tree = Tree::new(doc);
-            let mentions = Mentions::new(doc);
-            let speech = Speech::new(doc, &mentions, &self.lexicon.cues);
-            let mut coded: Vec<Draft> = Vec::new();
-            for (s, sentence) in doc.sentences.iter().enumerate() {
-                let matches = self.find_matches(&tree, sentence.tokens.clone());
-                let mut drafts: Vec<Draft> = matches
-                    .iter()
-                    .filter_map(|m| self.draft(&tree, &mentions, &speech, m, s, &coded))
-                    .collect();
-                drop_contents(&tree, &self.lexicon.cues, &mut drafts);
-                merge_duplicates(&mut drafts);
-                coded.extend(drafts);
+        doc.events = self.events(doc);
+    }
+
+    /// The events of a document, sentence by sentence; each sentence sees the
+    /// events coded before it (counterparts, repeated counts).
+    fn events(&self, doc: &Document) -> Vec<Event> {
+        let tree = Tree::new(doc);
+        let mentions = Mentions::new(doc);
+        let speech = Speech::new(doc, &mentions, &self.lexicon.cues);
+        let mut coded: Vec<Draft> = Vec::new();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            if sentence.zone == ZoneKind::Caption {
+                continue;
             }
-            coded.into_iter().map(|d| d.event).collect()
-        };
-        doc.events = events;
+            let headline = matches!(sentence.zone, ZoneKind::Title | ZoneKind::Heading);
+            let matches = self.find_matches(&tree, sentence.tokens.clone());
+            let mut drafts: Vec<Draft> = matches
+                .iter()
+                .filter(|m| !headline || reports_in_headline(&tree, m.anchor))
+                .filter_map(|m| self.draft(&tree, &mentions, &speech, m, s, &coded))
+                .collect();
+            drop_contents(&tree, &self.lexicon.cues, &mut drafts);
+            merge_duplicates(&mut drafts);
+            coded.extend(drafts);
+        }
+        coded.into_iter().map(|d| d.event).collect()
     }
 
     /// The best pattern at each token, longer patterns first; a token one
@@ -92,7 +101,10 @@ impl Coder {
             if tree.lower(i) != forms[0] {
                 forms.push(tree.lower(i));
             }
-            if forms.iter().all(|f| self.lexicon.anchored_at(f).next().is_none()) {
+            if forms
+                .iter()
+                .all(|f| self.lexicon.anchored_at(f).next().is_none())
+            {
                 forms = tree.stems(i);
             }
             // The most specific pattern; among equals, the one written first.
@@ -126,15 +138,11 @@ impl Coder {
         let Some(constraint) = &m.pattern.patient else {
             return true;
         };
-        let Some(patient) = patient_token(tree, m.anchor) else {
-            return false;
-        };
-        match constraint {
-            PatientConstraint::Lemmas(words) => tree.is_word(patient, words),
-            PatientConstraint::Person => {
-                arguments::is_person(tree, &self.lexicon.cues, patient)
-            }
-        }
+        let listed = patient_token(tree, m.anchor).is_some_and(|patient| {
+            tree.is_word(patient, &constraint.words)
+                || (constraint.person && arguments::is_person(tree, &self.lexicon.cues, patient))
+        });
+        listed != constraint.negated
     }
 
     /// The event a match codes, or None when its conditions fail.
@@ -158,9 +166,8 @@ impl Coder {
                 && matches!(tree.base_rel(m.anchor), "obj" | "nsubj" | "obl")
         });
         // A nominal trigger that refers back to a known event ("in response
-        // to the expulsion", "the offensive was unprovoked") is no new report.
-        let subject_of_statement = tree.base_rel(m.anchor) == "nsubj";
-        if nominal && light.is_none() && (is_anaphoric(tree, cues, m.anchor) || subject_of_statement) {
+        // to the expulsion") is no new report.
+        if nominal && light.is_none() && is_anaphoric(tree, cues, m.anchor) {
             return None;
         }
         // The clause that carries the event's modality and attribution.
@@ -168,7 +175,10 @@ impl Coder {
         let mut aux = modality::aux_modes(tree, cues, predicate);
         match p.when {
             Some(When::Future) => {
-                if !aux.iter().any(|a| matches!(a, Aux::Future | Aux::Hypothetical)) {
+                if !aux
+                    .iter()
+                    .any(|a| matches!(a, Aux::Future | Aux::Hypothetical))
+                {
                     return None;
                 }
                 aux.retain(|a| !matches!(a, Aux::Future | Aux::Hypothetical));
@@ -194,7 +204,7 @@ impl Coder {
             attribution: attribution.as_ref(),
             cues,
         };
-        let (mut actor, _) = finder.first(&p.actor, &[]);
+        let (mut actor, actor_token) = finder.first(&p.actor, &[]);
         let (mut recipient, patient) = finder.first(&p.recipient, &actor);
         if actor.is_empty() && p.actor.contains(&Role::Counterpart) {
             actor = counterpart(earlier, &recipient);
@@ -204,8 +214,18 @@ impl Coder {
         }
         recipient.retain(|r| !actor.contains(r));
         let has_country = |side: &[Actor]| side.iter().any(|a| a.country.is_some());
-        if nominal && light.is_none() && !has_country(&actor) && !has_country(&recipient) {
-            // A bare noun ("the talks", "expulsion of diplomats") names no event of its own.
+        if nominal && light.is_none() {
+            // A bare noun ("the talks", "expulsion of diplomats") names no
+            // event of its own, nor does one only an adjective qualifies
+            // ("the Turkish offensive was unprovoked").
+            let adjective_only =
+                recipient.is_empty() && actor_token.is_some_and(|t| tree.base_rel(t) == "amod");
+            if adjective_only || (!has_country(&actor) && !has_country(&recipient)) {
+                return None;
+            }
+        }
+        if actor.is_empty() && recipient.is_empty() && attribution.is_none() {
+            // Nobody does anything to anybody: a label or a misparse.
             return None;
         }
         if p.need == Some(Need::Recipient) && recipient.is_empty() {
@@ -221,7 +241,10 @@ impl Coder {
         let (event_type, mode) = manual_rules(p.event_type, p.mode.clone(), &mut aux, &actor);
         let mut context = p.context.clone();
         for (sector, ctx) in [("SPY", "intelligence"), ("MIL", "military")] {
-            let involved = actor.iter().chain(&recipient).any(|a| a.sector.as_deref() == Some(sector));
+            let involved = actor
+                .iter()
+                .chain(&recipient)
+                .any(|a| a.sector.as_deref() == Some(sector));
             if involved && !context.iter().any(|c| c == ctx) {
                 context.push(ctx.to_string());
             }
@@ -243,7 +266,7 @@ impl Coder {
                 aux,
                 attribution,
                 quantity,
-                location: None,
+                location: location(tree, predicate),
                 score: self.lexicon.score(event_type, mode_str),
                 cameo: if event_type == p.event_type {
                     p.cameo.clone()
@@ -256,6 +279,41 @@ impl Coder {
             patient,
         })
     }
+}
+
+/// Where the event took place: a place name in an `in`/`at` phrase of its
+/// predicate ("protested in Belgrade"), or of the predicate's last argument,
+/// where the parse often hangs it ("protested against the government in …").
+fn location(tree: &Tree, predicate: usize) -> Option<String> {
+    let doc = tree.doc;
+    let arguments = tree
+        .children(predicate)
+        .into_iter()
+        .filter(|&c| matches!(tree.base_rel(c), "obj" | "obl"));
+    let holders = std::iter::once(predicate).chain(arguments);
+    holders
+        .flat_map(|h| ["in", "at"].map(|p| tree.prep_dependents(h, p)))
+        .flatten()
+        .find_map(|t| {
+            doc.entities
+                .iter()
+                .find(|e| {
+                    e.tokens.contains(&t) && matches!(e.kind, EntityType::Gpe | EntityType::Loc)
+                })
+                .map(|e| doc.slice(&e.span).to_string())
+        })
+}
+
+/// Whether a headline word reports an event: a finite or auxiliated verb
+/// ("US expels …", "Russia to expel …"), not a label ("Expulsion of
+/// diplomats", "Poisoning case").
+fn reports_in_headline(tree: &Tree, anchor: usize) -> bool {
+    let finite = matches!(tree.doc.tokens[anchor].xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let auxiliated = tree
+        .children(anchor)
+        .into_iter()
+        .any(|c| matches!(tree.base_rel(c), "aux" | "mark"));
+    tree.upos(anchor) == Upos::VERB && (finite || auxiliated)
 }
 
 fn class_fits(tree: &Tree, i: usize, class: WordClass) -> bool {
@@ -392,8 +450,11 @@ impl RoleFinder<'_, '_> {
         let clause = self.light.unwrap_or(anchor);
         // A reduced relative is passive only for a verb coded with an object.
         let transitive = self.m.pattern.recipient.contains(&Role::Obj);
-        let passive = tree.has_passive_marks(clause) || (transitive && tree.is_reduced_relative(clause));
+        let passive =
+            tree.has_passive_marks(clause) || (transitive && tree.is_reduced_relative(clause));
         match role {
+            // A noun has a subject only through its light verb.
+            Role::Subj if self.light.is_none() && tree.is_nominal(anchor) => vec![],
             Role::Subj => {
                 if passive {
                     tree.agent(clause).into_iter().collect()
@@ -418,7 +479,11 @@ impl RoleFinder<'_, '_> {
             Role::Prep(word) => {
                 // On the trigger, its verb, its other words ("supplied
                 // weaponry to …") or its object.
-                let holders = self.m.words.iter().copied()
+                let holders = self
+                    .m
+                    .words
+                    .iter()
+                    .copied()
                     .chain(self.governor)
                     .chain(self.light)
                     .chain(patient_token(tree, clause));
@@ -445,9 +510,11 @@ impl RoleFinder<'_, '_> {
                 .into_iter()
                 .filter_map(|c| tree.subject(c))
                 .collect(),
+            // "diplomats (have been) engaged in spying": the doer is the
+            // governing verb's agent, else its subject whatever the voice.
             Role::GovernorSubj => self
                 .governor
-                .and_then(|g| if tree.is_passive(g) { tree.agent(g) } else { tree.subject(g) })
+                .and_then(|g| tree.agent(g).or_else(|| tree.subject(g)))
                 .into_iter()
                 .collect(),
             Role::Gap => self
@@ -472,7 +539,11 @@ impl RoleFinder<'_, '_> {
             .iter()
             .filter(|mention| self.tree.dominates(t, mention.head))
             .map(|mention| {
-                let depth = self.tree.ancestors(mention.head).iter().position(|&a| a == t);
+                let depth = self
+                    .tree
+                    .ancestors(mention.head)
+                    .iter()
+                    .position(|&a| a == t);
                 (depth.unwrap_or(0), mention.head)
             })
             .collect();
@@ -496,8 +567,7 @@ impl RoleFinder<'_, '_> {
             .filter(|(k, _)| {
                 let actors = self.mentions.actors(*k);
                 let ours = countries(exclude);
-                !actors.is_empty()
-                    && !countries(&actors).iter().any(|c| ours.contains(c))
+                !actors.is_empty() && !countries(&actors).iter().any(|c| ours.contains(c))
             })
             .map(|(_, mention)| mention.head)
             .collect();
@@ -517,7 +587,9 @@ fn counterpart(earlier: &[Draft], side: &[Actor]) -> Vec<Actor> {
         .iter()
         .rev()
         .find(|d| {
-            countries(&d.event.recipient).iter().any(|c| ours.contains(c))
+            countries(&d.event.recipient)
+                .iter()
+                .any(|c| ours.contains(c))
                 && !countries(&d.event.actor).iter().any(|c| ours.contains(c))
                 && !d.event.actor.is_empty()
         })
@@ -544,7 +616,8 @@ fn manual_rules(
     aux: &mut Vec<Aux>,
     actor: &[Actor],
 ) -> (EventType, Option<String>) {
-    let official = |a: &Actor| a.country.is_some() && matches!(a.sector.as_deref(), None | Some("GOV"));
+    let official =
+        |a: &Actor| a.country.is_some() && matches!(a.sector.as_deref(), None | Some("GOV"));
     if ty == EventType::Protest && !actor.is_empty() && actor.iter().all(official) {
         return (EventType::Accuse, Some("disapprove".into()));
     }
@@ -580,12 +653,16 @@ fn is_verbal(ty: EventType) -> bool {
 /// Whether `d` stands in the content of `c`: under one of its complements,
 /// not under a coordinated clause or a condition ("if Spain expels …, Morocco
 /// would respond" keeps both).
-fn in_content(tree: &Tree, c: usize, d: usize) -> bool {
+fn in_content(tree: &Tree, cues: &lexicon::Cues, c: usize, d: usize) -> bool {
     if c == d || !tree.dominates(c, d) {
         return false;
     }
+    // A relative clause on the way describes a participant, it is no content.
     let mut edge = d;
     while tree.head(edge) != Some(c) {
+        if tree.deprel(edge) == "acl:relcl" {
+            return false;
+        }
         match tree.head(edge) {
             Some(h) => edge = h,
             None => return false,
@@ -594,7 +671,7 @@ fn in_content(tree: &Tree, c: usize, d: usize) -> bool {
     let clause_mark = tree
         .children_rel(edge, "mark")
         .into_iter()
-        .any(|m| tree.upos(m) == Upos::SCONJ);
+        .any(|m| cues.has("adverbial-marks", &tree.lower(m)));
     match tree.base_rel(edge) {
         "conj" | "parataxis" | "advmod" | "punct" | "cc" | "discourse" => false,
         "advcl" => !clause_mark,
@@ -607,7 +684,7 @@ fn in_content(tree: &Tree, c: usize, d: usize) -> bool {
 /// verb ("claimed that …") is coded only when its content is no event: else
 /// the content, attributed, is the event.
 fn drop_contents(tree: &Tree, cues: &lexicon::Cues, drafts: &mut Vec<Draft>) {
-    let contains = |c: usize, d: usize| in_content(tree, c, d);
+    let contains = |c: usize, d: usize| in_content(tree, cues, c, d);
     let anchors: Vec<usize> = drafts.iter().map(|d| d.anchor).collect();
     let content_first = |c: usize| cues.has("content-first-verbs", &tree.lemma(c));
     let containers: Vec<usize> = drafts
@@ -629,7 +706,9 @@ fn merge_duplicates(drafts: &mut Vec<Draft>) {
         let (a, b) = (countries(a), countries(b));
         a.iter().all(|c| b.contains(c)) || b.iter().all(|c| a.contains(c))
     };
-    let fullness = |d: &Draft| d.event.actor.len() + d.event.recipient.len() + usize::from(d.patient.is_some());
+    let fullness = |d: &Draft| {
+        d.event.actor.len() + d.event.recipient.len() + usize::from(d.patient.is_some())
+    };
     let mut k = 0;
     while k < drafts.len() {
         let twin = (0..drafts.len()).find(|&j| {
@@ -648,5 +727,23 @@ fn merge_duplicates(drafts: &mut Vec<Draft>) {
             }
             _ => k += 1,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_coder_is_shared_across_threads() {
+        fn shared<T: Send + Sync>(_: &T) {}
+        shared(&Coder::load(&[]).unwrap());
+    }
+
+    #[test]
+    fn a_document_without_parse_or_actors_codes_nothing_and_does_not_panic() {
+        let mut doc = Document::new("d", "Russia expelled two diplomats.");
+        Coder::load(&[]).unwrap().annotate(&mut doc);
+        assert!(doc.events.is_empty());
     }
 }

@@ -35,10 +35,17 @@ pub fn aux_modes(tree: &Tree, cues: &Cues, predicate: usize) -> Vec<Aux> {
             break;
         };
         let rel = tree.base_rel(current);
-        if !matches!(rel, "xcomp" | "conj") {
+        // "plans to visit" misparsed with `plans` as a noun still governs an
+        // infinitive.
+        let infinitive_of_noun = rel == "acl"
+            && tree
+                .children_rel(current, "mark")
+                .into_iter()
+                .any(|m| tree.lower(m) == "to");
+        if !matches!(rel, "xcomp" | "conj") && !infinitive_of_noun {
             break;
         }
-        if rel == "xcomp" {
+        if rel != "conj" {
             let governor = tree.lemma(head);
             if cues.has("negating-verbs", &governor) {
                 add(Aux::Negation);

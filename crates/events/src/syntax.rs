@@ -58,7 +58,10 @@ impl<'d> Tree<'d> {
     }
 
     pub fn is_nominal(&self, i: usize) -> bool {
-        matches!(self.upos(i), Upos::NOUN | Upos::PROPN | Upos::PRON | Upos::NUM)
+        matches!(
+            self.upos(i),
+            Upos::NOUN | Upos::PROPN | Upos::PRON | Upos::NUM
+        )
     }
 
     pub fn children(&self, i: usize) -> Vec<usize> {
@@ -120,10 +123,27 @@ impl<'d> Tree<'d> {
                 return Some(self.antecedent(current, s));
             }
             let head = self.head(current)?;
+            let mark = self
+                .doc
+                .children(current)
+                .find(|&c| self.base_rel(c) == "mark")
+                .map(|c| self.lower(c));
             match self.base_rel(current) {
+                // "sanctioned firms for supplying drones", "imposed sanctions
+                // on firms for supplying …": the reason clause's doer is the
+                // one punished.
+                "advcl" if mark.as_deref() == Some("for") => {
+                    let punished = ["on", "against"]
+                        .iter()
+                        .flat_map(|p| self.prep_dependents(head, p))
+                        .next();
+                    return punished.or_else(|| self.child_rel(head, "obj"));
+                }
                 // A participial adjunct ("…, imposing sanctions") shares the
                 // main clause's subject too.
-                "xcomp" | "conj" | "advcl" if self.is_verbal(head) || self.upos(head) == Upos::ADJ => {
+                "xcomp" | "conj" | "advcl"
+                    if self.is_verbal(head) || self.upos(head) == Upos::ADJ =>
+                {
                     current = head
                 }
                 "acl" => return Some(head),
@@ -148,7 +168,16 @@ impl<'d> Tree<'d> {
     pub fn stems(&self, i: usize) -> Vec<String> {
         let word = self.lower(i);
         let mut stems = Vec::new();
-        for (suffix, replacement) in [("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")] {
+        for (suffix, replacement) in [
+            ("ied", "y"),
+            ("ies", "y"),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ing", ""),
+            ("ing", "e"),
+            ("es", ""),
+            ("s", ""),
+        ] {
             let Some(stem) = word.strip_suffix(suffix) else {
                 continue;
             };
@@ -158,7 +187,10 @@ impl<'d> Tree<'d> {
             stems.push(format!("{stem}{replacement}"));
             // A doubled final consonant: expelled → expel.
             let bytes = stem.as_bytes();
-            if replacement.is_empty() && bytes.len() > 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+            if replacement.is_empty()
+                && bytes.len() > 3
+                && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+            {
                 stems.push(stem[..stem.len() - 1].to_string());
             }
         }

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/eval")
+        .join(name)
 }
 
 fn scored() -> (Summary, Vec<String>) {
@@ -76,7 +78,11 @@ fn same_output_as_the_python_scorer() {
     }
     let mut python = Command::new("python3");
     python.arg(&script);
-    for (flag, file) in [("--gold", "gold.json"), ("--docs", "docs.jsonl"), ("--pred", "pred.jsonl")] {
+    for (flag, file) in [
+        ("--gold", "gold.json"),
+        ("--docs", "docs.jsonl"),
+        ("--pred", "pred.jsonl"),
+    ] {
         python.arg(flag).arg(data(file));
     }
     let Ok(out) = python.arg("--show-errors").output() else {

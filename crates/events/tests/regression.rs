@@ -24,6 +24,7 @@ struct Case {
     quantity: Option<f64>,
     speaker: Option<String>,
     direct: Option<bool>,
+    location: Option<String>,
 }
 
 enum Side {
@@ -58,7 +59,11 @@ fn cases() -> Vec<Case> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|(n, l)| {
             let cols: Vec<&str> = l.split('\t').collect();
-            assert!(cols.len() >= 5, "sentences.tsv:{}: expected 5 or 6 columns", n + 1);
+            assert!(
+                cols.len() >= 5,
+                "sentences.tsv:{}: expected 5 or 6 columns",
+                n + 1
+            );
             let expected = cols[1].trim_start_matches('!');
             let (ty, mode) = match expected.split_once(':') {
                 Some((t, m)) => (t, Some(m.to_string())),
@@ -66,14 +71,20 @@ fn cases() -> Vec<Case> {
             };
             let extras: Vec<(&str, &str)> = cols
                 .get(5)
-                .map(|e| e.split_whitespace().filter_map(|kv| kv.split_once('=')).collect())
+                .map(|e| {
+                    e.split_whitespace()
+                        .filter_map(|kv| kv.split_once('='))
+                        .collect()
+                })
                 .unwrap_or_default();
             let extra = |key: &str| extras.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
             Case {
                 line: n + 1,
                 sentence: cols[0].to_string(),
                 forbidden: cols[1].starts_with('!'),
-                event_type: ty.parse().unwrap_or_else(|e| panic!("sentences.tsv:{}: {e}", n + 1)),
+                event_type: ty
+                    .parse()
+                    .unwrap_or_else(|e| panic!("sentences.tsv:{}: {e}", n + 1)),
                 mode,
                 actor: Side::parse(cols[2]),
                 recipient: Side::parse(cols[3]),
@@ -84,6 +95,7 @@ fn cases() -> Vec<Case> {
                 quantity: extra("quantity").map(|q| q.parse().expect("a number")),
                 speaker: extra("speaker").map(str::to_lowercase),
                 direct: extra("direct").map(|d| d == "true"),
+                location: extra("location").map(str::to_string),
             }
         })
         .collect()
@@ -91,18 +103,26 @@ fn cases() -> Vec<Case> {
 
 /// Why no coded event satisfies the case, or None when one does.
 fn check(case: &Case, records: &[EventRecord]) -> Option<String> {
-    let of_type: Vec<&EventRecord> = records.iter().filter(|r| r.event_type == case.event_type).collect();
+    let of_type: Vec<&EventRecord> = records
+        .iter()
+        .filter(|r| r.event_type == case.event_type)
+        .collect();
     if case.forbidden {
         return (!of_type.is_empty()).then(|| format!("coded a forbidden {}", case.event_type));
     }
     let fits = |r: &&EventRecord| {
         let aux: BTreeSet<String> = r.aux.iter().map(|a| a.as_str().to_string()).collect();
-        let speaker = r.attribution.as_ref().map(|a| a.speaker.name.to_lowercase());
+        let speaker = r
+            .attribution
+            .as_ref()
+            .map(|a| a.speaker.name.to_lowercase());
         case.mode.as_ref().is_none_or(|m| r.mode.contains(m))
             && case.actor.accepts(&r.actor)
             && case.recipient.accepts(&r.recipient)
             && aux == case.aux
-            && case.quantity.is_none_or(|q| r.quantity.as_ref().is_some_and(|rq| rq.value == q))
+            && case
+                .quantity
+                .is_none_or(|q| r.quantity.as_ref().is_some_and(|rq| rq.value == q))
             && case
                 .speaker
                 .as_ref()
@@ -110,6 +130,10 @@ fn check(case: &Case, records: &[EventRecord]) -> Option<String> {
             && case
                 .direct
                 .is_none_or(|d| r.attribution.as_ref().is_some_and(|a| a.direct == d))
+            && case
+                .location
+                .as_ref()
+                .is_none_or(|l| r.location.as_ref() == Some(l))
     };
     if of_type.iter().any(fits) {
         return None;
@@ -118,7 +142,10 @@ fn check(case: &Case, records: &[EventRecord]) -> Option<String> {
         .iter()
         .map(|r| {
             let codes = |side: &[chancery_core::Actor]| {
-                side.iter().map(|a| a.country.clone().unwrap_or("?".into())).collect::<Vec<_>>().join(",")
+                side.iter()
+                    .map(|a| a.country.clone().unwrap_or("?".into()))
+                    .collect::<Vec<_>>()
+                    .join(",")
             };
             format!(
                 "{}{:?} [{}]→[{}] aux {:?} q {:?} by {:?}",
@@ -143,7 +170,8 @@ fn regression_sentences_code_as_expected() {
         .iter()
         .filter_map(|case| {
             let records = stages.code(&case.sentence).event_records();
-            check(case, &records).map(|why| format!("line {}: {}\n    {why}", case.line, case.sentence))
+            check(case, &records)
+                .map(|why| format!("line {}: {}\n    {why}", case.line, case.sentence))
         })
         .collect();
     assert!(
@@ -167,13 +195,37 @@ fn the_corpus_covers_every_type_and_the_conflict_modes() {
         assert!(positive(ty, None), "no sentence for {ty}");
     }
     let modes: [(EventType, &[&str]); 5] = [
-        (EventType::Sanction, &["convict", "expel", "withdraw", "discontinue"]),
+        (
+            EventType::Sanction,
+            &["convict", "expel", "withdraw", "discontinue"],
+        ),
         (EventType::Accuse, &["disapprove", "investigate", "allege"]),
         (EventType::Reject, &["assist", "change", "yield", "meet"]),
-        (EventType::Threaten, &["restrict", "arrest", "relations", "expel", "territory", "violence"]),
+        (
+            EventType::Threaten,
+            &[
+                "restrict",
+                "arrest",
+                "relations",
+                "expel",
+                "territory",
+                "violence",
+            ],
+        ),
         (
             EventType::Coerce,
-            &["seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold", "misinformation", "cyber"],
+            &[
+                "seize",
+                "restrict",
+                "censor",
+                "curfew",
+                "martial-law",
+                "arrest",
+                "deport",
+                "withhold",
+                "misinformation",
+                "cyber",
+            ],
         ),
     ];
     for (ty, list) in modes {

@@ -29,7 +29,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             println!("{}", serde_json::to_string(person)?);
         }
     } else {
-        println!("{:<28} {:<7} {:<6} {:<11} {:<11} ROLE", "NAME", "COUNTRY", "SECTOR", "FIRST", "LAST");
+        println!(
+            "{:<28} {:<7} {:<6} {:<11} {:<11} ROLE",
+            "NAME", "COUNTRY", "SECTOR", "FIRST", "LAST"
+        );
         for p in &people {
             let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".into());
             println!(

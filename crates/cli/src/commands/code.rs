@@ -50,9 +50,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let mut docs_out = match &args.emit_docs {
-        Some(path) => Some(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
+        Some(path) => {
+            Some(BufWriter::new(File::create(path).with_context(|| {
+                format!("cannot create {}", path.display())
+            })?))
+        }
         None => None,
     };
     let mut writer = RecordWriter::new(args.format, out)?;
@@ -82,7 +84,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 pub fn skipped_note(skipped: usize) -> String {
     match skipped {
         0 => String::new(),
-        n => format!("; skipped {n} unreadable input{}", if n == 1 { "" } else { "s" }),
+        n => format!(
+            "; skipped {n} unreadable input{}",
+            if n == 1 { "" } else { "s" }
+        ),
     }
 }
 

@@ -62,14 +62,19 @@ fn code_documents(args: &Args) -> anyhow::Result<(Vec<serde_json::Value>, usize)
         doc_date: None,
     })?;
     let mut preds = Vec::new();
-    let summary = Runner::new(&pipeline, Vec::new()).run(std::slice::from_ref(&args.docs), |coded| {
-        for record in coded.doc.event_records() {
-            preds.push(serde_json::to_value(&record)?);
-        }
-        Ok(())
-    })?;
+    let summary =
+        Runner::new(&pipeline, Vec::new()).run(std::slice::from_ref(&args.docs), |coded| {
+            for record in coded.doc.event_records() {
+                preds.push(serde_json::to_value(&record)?);
+            }
+            Ok(())
+        })?;
     if summary.skipped > 0 {
-        eprintln!("chancery: coded {} documents{}", summary.documents, skipped_note(summary.skipped));
+        eprintln!(
+            "chancery: coded {} documents{}",
+            summary.documents,
+            skipped_note(summary.skipped)
+        );
     }
     Ok((preds, summary.skipped))
 }

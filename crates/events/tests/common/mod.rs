@@ -2,6 +2,9 @@
 //! actors), loaded once, so tests and the `code_text` example run the real
 //! pipeline on sentences written for them.
 
+// Each test binary that includes this module uses only part of it.
+#![allow(dead_code)]
+
 use chancery_actors::{ActorMemory, ActorResolver};
 use chancery_core::Document;
 use chancery_entities::Recognizer;
@@ -24,7 +27,9 @@ impl Stages {
         STAGES.get_or_init(|| Stages {
             linguist: Linguist::load().expect("tagger and parser models"),
             recognizer: Recognizer::load().expect("entity model"),
-            resolver: ActorResolver::new(Arc::new(KnowledgeBase::load(&[]).expect("actor knowledge base"))),
+            resolver: ActorResolver::new(Arc::new(
+                KnowledgeBase::load(&[]).expect("actor knowledge base"),
+            )),
             coder: Coder::load(&[]).expect("event lexicon"),
         })
     }
