@@ -53,8 +53,8 @@ impl<W: Write> RecordWriter<W> {
             Format::Csv => writeln!(out, "{}", CSV_HEADER.join(","))?,
             Format::Table => writeln!(
                 out,
-                "{:<10} {:<14} {:<14} {:<10} {:<14} {}",
-                "TYPE", "ACTOR", "RECIPIENT", "DATE", "AUX", "TRIGGER / EVIDENCE"
+                "{:<10} {:<14} {:<14} {:<10} {:<14} TRIGGER / EVIDENCE",
+                "TYPE", "ACTOR", "RECIPIENT", "DATE", "AUX"
             )?,
             Format::Json => write!(out, "[")?,
             Format::Jsonl => {}
