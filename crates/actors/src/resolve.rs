@@ -408,8 +408,6 @@ impl<'a> Context<'a> {
     }
 
     /// An organization or place the recognizer found and the knowledge base
-    /// does not know: an actor when the phrase gives its country.
-    /// An organization or place the recognizer found and the knowledge base
     /// does not know, in a phrase that gives its country (`Ukraine's Naftogaz`).
     fn unknown_organization(
         &self,
