@@ -33,7 +33,6 @@ impl Input<'_> {
     }
 }
 
-#[derive(Clone)]
 struct State {
     /// Number of words; token `n` is the root.
     n: usize,
@@ -46,6 +45,26 @@ struct State {
     rightmost: Vec<[usize; 2]>,
     n_left: Vec<u8>,
     n_right: Vec<u8>,
+}
+
+impl Clone for State {
+    fn clone(&self) -> State {
+        let mut copy = State::new(0);
+        copy.clone_from(self);
+        copy
+    }
+
+    /// Reuses the buffers of `self` (see [`Beam`]).
+    fn clone_from(&mut self, source: &State) {
+        self.n = source.n;
+        self.stack.clone_from(&source.stack);
+        self.next = source.next;
+        self.heads.clone_from(&source.heads);
+        self.leftmost.clone_from(&source.leftmost);
+        self.rightmost.clone_from(&source.rightmost);
+        self.n_left.clone_from(&source.n_left);
+        self.n_right.clone_from(&source.n_right);
+    }
 }
 
 impl State {
@@ -290,11 +309,28 @@ impl State {
 }
 
 /// A partial parse in the beam: its state, total score and moves so far.
-#[derive(Clone)]
 struct Hypothesis {
     state: State,
     score: f32,
     moves: Vec<u8>,
+}
+
+impl Clone for Hypothesis {
+    fn clone(&self) -> Hypothesis {
+        Hypothesis {
+            state: self.state.clone(),
+            score: self.score,
+            moves: self.moves.clone(),
+        }
+    }
+
+    /// Copies into the existing buffers: the beam recycles its hypotheses
+    /// so that a step allocates nothing.
+    fn clone_from(&mut self, source: &Hypothesis) {
+        self.state.clone_from(&source.state);
+        self.score = source.score;
+        self.moves.clone_from(&source.moves);
+    }
 }
 
 /// One way to extend the beam: hypothesis `parent` followed by `next`.
@@ -304,63 +340,76 @@ struct Candidate {
     next: usize,
 }
 
-/// Advances every hypothesis by one move and keeps the `width` best.
-fn advance(
-    beam: Vec<Hypothesis>,
-    input: &Input,
-    width: usize,
-    score: &mut impl FnMut(&[u32], &mut [f32]),
-    features: &mut Vec<u32>,
-) -> Vec<Hypothesis> {
-    let mut candidates = Vec::with_capacity(beam.len() * N_MOVES);
-    let mut scores = [0.0f32; N_MOVES];
-    for (parent, hypothesis) in beam.iter().enumerate() {
-        hypothesis.state.push_features(input, features);
-        score(features, &mut scores);
-        for (next, &move_score) in scores.iter().enumerate() {
-            if hypothesis.state.legal(next) {
-                candidates.push(Candidate {
-                    score: hypothesis.score + move_score,
-                    parent,
-                    next,
-                });
-            }
+/// The hypotheses of a beam search, best first, and the buffers a step
+/// reuses.
+struct Beam {
+    hypotheses: Vec<Hypothesis>,
+    /// Hypotheses no longer in the beam, kept for their allocations.
+    spare: Vec<Hypothesis>,
+    /// Empty; keeps the capacity of the next step's hypothesis list.
+    next: Vec<Hypothesis>,
+    candidates: Vec<Candidate>,
+    features: Vec<u32>,
+}
+
+impl Beam {
+    fn start(n: usize) -> Beam {
+        Beam {
+            hypotheses: vec![Hypothesis {
+                state: State::new(n),
+                score: 0.0,
+                moves: Vec::with_capacity(2 * n),
+            }],
+            spare: Vec::new(),
+            next: Vec::new(),
+            candidates: Vec::new(),
+            features: Vec::with_capacity(80),
         }
     }
-    candidates.sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
-    candidates.truncate(width);
-    // A parent's last surviving extension takes its state instead of a copy
-    // (with width 1 nothing is ever copied).
-    let mut uses = vec![0usize; beam.len()];
-    for candidate in &candidates {
-        uses[candidate.parent] += 1;
+
+    fn best(&self) -> &Hypothesis {
+        &self.hypotheses[0]
     }
-    let mut parents: Vec<Option<Hypothesis>> = beam.into_iter().map(Some).collect();
-    candidates
-        .into_iter()
-        .map(|candidate| {
-            uses[candidate.parent] -= 1;
-            let parent = &mut parents[candidate.parent];
-            let mut hypothesis = if uses[candidate.parent] == 0 {
-                parent.take()
-            } else {
-                parent.clone()
+
+    /// Advances every hypothesis by one move and keeps the `width` best.
+    fn advance(&mut self, input: &Input, width: usize, score: &mut impl FnMut(&[u32], &mut [f32])) {
+        let candidates = &mut self.candidates;
+        candidates.clear();
+        let mut scores = [0.0f32; N_MOVES];
+        for (parent, hypothesis) in self.hypotheses.iter().enumerate() {
+            hypothesis.state.push_features(input, &mut self.features);
+            score(&self.features, &mut scores);
+            for (next, &move_score) in scores.iter().enumerate() {
+                if hypothesis.state.legal(next) {
+                    candidates.push(Candidate {
+                        score: hypothesis.score + move_score,
+                        parent,
+                        next,
+                    });
+                }
             }
-            .expect("a parent is taken only by its last use");
+        }
+        candidates.sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
+        candidates.truncate(width);
+        let mut next = std::mem::take(&mut self.next);
+        for candidate in candidates.iter() {
+            let parent = &self.hypotheses[candidate.parent];
+            let mut hypothesis = match self.spare.pop() {
+                Some(mut recycled) => {
+                    recycled.clone_from(parent);
+                    recycled
+                }
+                None => parent.clone(),
+            };
             hypothesis.state.apply(candidate.next);
             hypothesis.score = candidate.score;
             hypothesis.moves.push(candidate.next as u8);
-            hypothesis
-        })
-        .collect()
-}
-
-fn start(n: usize) -> Vec<Hypothesis> {
-    vec![Hypothesis {
-        state: State::new(n),
-        score: 0.0,
-        moves: Vec::with_capacity(2 * n),
-    }]
+            next.push(hypothesis);
+        }
+        let mut previous = std::mem::replace(&mut self.hypotheses, next);
+        self.spare.append(&mut previous);
+        self.next = previous;
+    }
 }
 
 /// Transition model of the unlabeled parser, decoded with beam search.
@@ -373,16 +422,13 @@ impl Parser {
     /// The head of each word: a word index, or `words.len()` for the root.
     pub fn parse(&self, input: &Input) -> Vec<usize> {
         let n = input.len();
-        let mut features = Vec::with_capacity(80);
-        let mut beam = start(n);
+        let mut beam = Beam::start(n);
         let mut score = |features: &[u32], scores: &mut [f32]| self.model.score(features, scores);
         // Every complete parse takes 2n moves: n shifts and n attachments.
         for _ in 0..2 * n {
-            beam = advance(beam, input, self.beam_width, &mut score, &mut features);
+            beam.advance(input, self.beam_width, &mut score);
         }
-        let mut heads = beam.swap_remove(0).state.heads;
-        heads.truncate(n);
-        heads
+        beam.best().state.heads[..n].to_vec()
     }
 }
 
@@ -436,25 +482,21 @@ impl ParserTrainer {
     fn learn(&mut self, example: &Example, features: &mut Vec<u32>) {
         let input = &example.input;
         let gold = gold_moves(&example.gold);
-        let mut beam = start(input.len());
+        let mut beam = Beam::start(input.len());
         let mut gold_state = State::new(input.len());
         let mut gold_score = 0.0f32;
         let mut scores = [0.0f32; N_MOVES];
         let mut worst: Option<(f32, usize, Vec<u8>)> = None;
         for (step, &gold_move) in gold.iter().enumerate() {
             let trainer = &self.trainer;
-            beam = advance(
-                beam,
-                input,
-                self.beam_width,
-                &mut |f: &[u32], s: &mut [f32]| trainer.score(f, s),
-                features,
-            );
+            beam.advance(input, self.beam_width, &mut |f: &[u32], s: &mut [f32]| {
+                trainer.score(f, s)
+            });
             gold_state.push_features(input, features);
             trainer.score(features, &mut scores);
             gold_score += scores[usize::from(gold_move)];
             gold_state.apply(usize::from(gold_move));
-            let best = &beam[0];
+            let best = beam.best();
             let violation = best.score - gold_score;
             let differs = best.moves[..] != gold[..=step];
             if differs && violation >= worst.as_ref().map_or(0.0, |w| w.0) {

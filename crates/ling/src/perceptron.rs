@@ -139,6 +139,9 @@ struct Entry {
     weight: f32,
 }
 
+/// Features whose rows a sparse lookup locates before adding them up.
+const SPARSE_CHUNK: usize = 64;
+
 /// Models with at most this many classes keep their weights in the slot.
 const DENSE_WIDTH: usize = 3;
 
@@ -274,6 +277,7 @@ impl Model {
     #[inline]
     pub fn score(&self, features: &[u32], scores: &mut [f32]) {
         scores.fill(0.0);
+        self.warm(features);
         match &self.table {
             Table::Dense(slots) => {
                 for &key in features {
@@ -286,10 +290,23 @@ impl Model {
                 }
             }
             Table::Sparse { slots, entries } => {
-                for &key in features {
-                    let slot = slots[probe(key, self.mask, |i| slots[i].key)];
-                    if slot.key == key && key != 0 {
-                        let start = slot.start as usize;
+                // Rows are found first (their first entries loaded together,
+                // like the slots in `warm`), then added up in feature order.
+                let mut starts = [0u32; SPARSE_CHUNK];
+                for chunk in features.chunks(SPARSE_CHUNK) {
+                    let mut found = 0;
+                    let mut touched = 0u16;
+                    for &key in chunk {
+                        let slot = slots[probe(key, self.mask, |i| slots[i].key)];
+                        if slot.key == key && key != 0 {
+                            starts[found] = slot.start;
+                            touched ^= entries[slot.start as usize].class;
+                            found += 1;
+                        }
+                    }
+                    std::hint::black_box(touched);
+                    for &start in &starts[..found] {
+                        let start = start as usize;
                         let len = usize::from(entries[start].class);
                         for entry in &entries[start + 1..start + 1 + len] {
                             scores[usize::from(entry.class)] += entry.weight;
@@ -298,6 +315,27 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// Loads the home slot of every feature before probing: the loads are
+    /// independent, so the cache misses of a large table overlap instead of
+    /// waiting for each other behind the probe loop's branches.
+    #[inline]
+    fn warm(&self, features: &[u32]) {
+        let mut touched = 0u32;
+        match &self.table {
+            Table::Dense(slots) => {
+                for &key in features {
+                    touched ^= slots[home(key, self.mask)].key;
+                }
+            }
+            Table::Sparse { slots, .. } => {
+                for &key in features {
+                    touched ^= slots[home(key, self.mask)].key;
+                }
+            }
+        }
+        std::hint::black_box(touched);
     }
 
     /// Every (key, row) of the model, in key order.
