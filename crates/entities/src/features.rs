@@ -1,9 +1,12 @@
 //! Feature extraction for the labeller: the word, its shape, affixes and
-//! neighbours, and document-level capitalisation evidence, each hashed to a
+//! neighbours, document-level capitalisation evidence, word-list classes and
+//! the capitalised run a word sits in (its edge words, length, and the head
+//! words of the run: "Lake …", "… University"), each hashed to a
 //! 64-bit key (stable across builds, so trained models stay valid).
 
 use crate::word_profiles::{normalise, WordProfiles};
 use std::collections::HashSet;
+use std::ops::Range;
 
 /// What the whole document says about its words' capitalisation: a
 /// capitalised word that also appears in lower case is probably not a name
@@ -139,6 +142,15 @@ enum Template {
     NextTag,
     TagAndShape,
     TagTrigram,
+    NameWord,
+    PreviousNameWord,
+    NextNameWord,
+    NameWordAndShape,
+    HeadInRun,
+    HeadInRunAndShape,
+    RunFirstWord,
+    RunLastWord,
+    RunLengthAndPosition,
 }
 
 /// FNV-1a over the template number and its parts, with separators.
@@ -211,16 +223,86 @@ fn is_headline(words: &[&str]) -> bool {
         && alphabetic.iter().filter(|w| starts_uppercase(w)).count() * 4 >= alphabetic.len() * 3
 }
 
+/// Words that may join the capitalised words of one name ("Bank of England").
+const NAME_JOINERS: [&str; 6] = ["of", "the", "and", "&", "for", "de"];
+
+/// The capitalised runs of a sentence (likely names): capitalised words,
+/// with the joiners between them ("Bank of England").
+fn capitalised_runs(words: &[&str]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        if !starts_uppercase(words[start]) {
+            start += 1;
+            continue;
+        }
+        let mut end = start + 1;
+        while end < words.len() {
+            if starts_uppercase(words[end]) {
+                end += 1;
+            } else if NAME_JOINERS.contains(&words[end])
+                && words.get(end + 1).is_some_and(|w| starts_uppercase(w))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        runs.push(start..end);
+        start = end;
+    }
+    runs
+}
+
+/// For each word of a capitalised run, the head words (`PLACE`, `ORG`, see
+/// [`crate::gazetteer::NameWords`]) of the other words of the run, marked
+/// `<` before the word and `>` after it: "Geneva" in "Lake Geneva" gets
+/// `PLACE<`.
+fn heads_in_runs(words: &[&str], name_words: &[&str]) -> Vec<Vec<String>> {
+    let mut heads = vec![Vec::new(); words.len()];
+    for run in capitalised_runs(words) {
+        for i in run.clone() {
+            for j in run.clone() {
+                let head = name_words[j];
+                if j != i && (head == "PLACE" || head == "ORG") {
+                    let side = if j < i { "<" } else { ">" };
+                    heads[i].push(format!("{head}{side}"));
+                }
+            }
+        }
+    }
+    for found in &mut heads {
+        found.sort_unstable();
+        found.dedup();
+    }
+    heads
+}
+
 /// The first-pass features of a sentence. `tags` holds the tagger's XPOS of
 /// each word, `gazetteer` one knowledge-base label per word (see
-/// [`crate::gazetteer::word_labels`]).
+/// [`crate::gazetteer::word_labels`]), `name_words` one word-level class per
+/// word (see [`crate::gazetteer::NameWords::class`]).
 pub fn extract(
     words: &[&str],
     tags: &[String],
     context: &DocumentContext,
     profiles: &WordProfiles,
     gazetteer: &[String],
+    name_words: &[&str],
 ) -> SentenceFeatures {
+    let heads = heads_in_runs(words, name_words);
+    let mut run_of = vec![None; words.len()];
+    for run in capitalised_runs(words) {
+        for slot in &mut run_of[run.clone()] {
+            *slot = Some(run.clone());
+        }
+    }
+    let name_word = |i: isize| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| name_words.get(i))
+            .map_or(BOUNDARY, |w| w)
+    };
     let views: Vec<WordView> = words.iter().map(|w| WordView::new(w, profiles)).collect();
     let headline = is_headline(words);
     let norm = |i: isize| -> &str {
@@ -320,6 +402,34 @@ pub fn extract(
         add(Template::Gazetteer, &[gazetteer_at(at)]);
         add(Template::PreviousGazetteer, &[gazetteer_at(at - 1)]);
         add(Template::NextGazetteer, &[gazetteer_at(at + 1)]);
+        add(Template::NameWord, &[name_word(at)]);
+        add(Template::PreviousNameWord, &[name_word(at - 1)]);
+        add(Template::NextNameWord, &[name_word(at + 1)]);
+        add(
+            Template::NameWordAndShape,
+            &[name_word(at), &view.short_shape],
+        );
+        if let Some(run) = &run_of[i] {
+            // The run's edge words name its kind ("… Foundation", "Lake …").
+            if i != run.start {
+                add(Template::RunFirstWord, &[norm(run.start as isize)]);
+            }
+            if i + 1 != run.end {
+                add(Template::RunLastWord, &[norm(run.end as isize - 1)]);
+            }
+            let length = (run.len().min(5)).to_string();
+            let position = match i {
+                _ if run.len() == 1 => "U",
+                _ if i == run.start => "B",
+                _ if i + 1 == run.end => "L",
+                _ => "I",
+            };
+            add(Template::RunLengthAndPosition, &[&length, position]);
+        }
+        for head in &heads[i] {
+            add(Template::HeadInRun, &[head]);
+            add(Template::HeadInRunAndShape, &[head, &view.short_shape]);
+        }
         if i == 0 {
             add(Template::SentenceStartShape, &[&view.short_shape]);
         }
@@ -356,6 +466,19 @@ mod tests {
     }
 
     #[test]
+    fn head_words_reach_the_other_words_of_their_name() {
+        let words = [
+            "She", "swam", "in", "Lake", "Geneva", "and", "the", "Bank", "of", "Spain",
+        ];
+        let name_words = ["-", "-", "-", "PLACE", "-", "-", "-", "ORG", "-", "-"];
+        let heads = heads_in_runs(&words, &name_words);
+        assert_eq!(heads[4], ["PLACE<"]);
+        assert!(heads[3].is_empty(), "a head is not its own evidence");
+        assert_eq!(heads[9], ["ORG<"]);
+        assert!(heads[0].is_empty() && heads[6].is_empty());
+    }
+
+    #[test]
     fn document_context_changes_the_features_of_a_capitalised_word() {
         let first: Vec<&str> = vec!["Police", "arrived", "."];
         let second: Vec<&str> = vec!["The", "police", "left", "."];
@@ -364,8 +487,16 @@ mod tests {
         let profiles = WordProfiles::default();
         let gazetteer = vec!["-".to_string(); first.len()];
         let tags: Vec<String> = ["NN", "VBD", "."].map(String::from).to_vec();
-        let a = extract(&first, &tags, &with_lowercase, &profiles, &gazetteer);
-        let b = extract(&first, &tags, &alone, &profiles, &gazetteer);
+        let name_words = ["-"; 3];
+        let a = extract(
+            &first,
+            &tags,
+            &with_lowercase,
+            &profiles,
+            &gazetteer,
+            &name_words,
+        );
+        let b = extract(&first, &tags, &alone, &profiles, &gazetteer, &name_words);
         assert_eq!(a.len(), 3);
         assert_ne!(a.word(0), b.word(0));
         assert_eq!(a.word(1), b.word(1));

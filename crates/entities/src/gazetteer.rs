@@ -1,9 +1,120 @@
 //! Gazetteer evidence from the actor knowledge base (`chancery-kb`): which
 //! words of a sentence start, continue or end a name the knowledge base
 //! knows (country, capital, organization, office holder, nationality), or
-//! are a title used before names ("President", "Minister").
+//! are a title used before names ("President", "Minister"); and single words
+//! that hint at a name's class: first names and surnames of the office
+//! holders, head words of place and organization names, names of cities and
+//! provinces.
 
 use chancery_kb::{EntryKind, KnowledgeBase, NounKind};
+use std::collections::{HashMap, HashSet};
+
+/// Word-level name evidence: what a capitalised word alone suggests.
+#[derive(Debug, Clone, Default)]
+pub struct NameWords {
+    first_names: HashSet<String>,
+    surnames: HashSet<String>,
+    /// Lower-case head word → `PLACE` or `ORG`.
+    heads: HashMap<String, &'static str>,
+    /// Lower-case names of cities and provinces, words joined by spaces.
+    places: HashSet<String>,
+    /// Longest place name, in words.
+    longest_place: usize,
+}
+
+impl NameWords {
+    /// First names and surnames of the knowledge base's office holders (and
+    /// their aliases), and the crate's word lists (head words, places).
+    pub fn new(kb: &KnowledgeBase) -> NameWords {
+        let mut words = NameWords::default();
+        for term in kb.office_terms() {
+            for name in std::iter::once(&term.name).chain(&term.aliases) {
+                let parts: Vec<&str> = name.split_whitespace().collect();
+                if let [first, .., last] = parts.as_slice() {
+                    words.first_names.insert(first.to_lowercase());
+                    words.surnames.insert(last.to_lowercase());
+                }
+            }
+        }
+        let mut section = "";
+        let lists = [
+            include_str!("../data/location_words.txt"),
+            include_str!("../data/name_heads.txt"),
+        ];
+        for line in lists.iter().flat_map(|text| text.lines()).map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') {
+                section = line;
+                continue;
+            }
+            let class = match section {
+                "[head]" | "[place]" => "PLACE",
+                "[organization]" => "ORG",
+                _ => continue,
+            };
+            words.heads.insert(line.to_string(), class);
+        }
+        for line in include_str!("../data/place_names.txt")
+            .lines()
+            .map(str::trim)
+        {
+            if !line.is_empty() && !line.starts_with('#') {
+                words.longest_place = words.longest_place.max(line.split(' ').count());
+                words.places.insert(line.to_string());
+            }
+        }
+        words
+    }
+
+    /// The class of every word of a sentence: `PLACENAME` for the words of a
+    /// known city or province name (longest match, first and last word
+    /// capitalised), else [`NameWords::class`].
+    pub fn classes(&self, words: &[&str]) -> Vec<&'static str> {
+        let mut classes: Vec<&'static str> = words.iter().map(|w| self.class(w)).collect();
+        let mut i = 0;
+        while i < words.len() {
+            let found = (1..=self.longest_place.min(words.len() - i))
+                .rev()
+                .find(|&n| {
+                    let name = &words[i..i + n];
+                    is_capitalised(name[0])
+                        && is_capitalised(name[n - 1])
+                        && self.places.contains(&name.join(" ").to_lowercase())
+                });
+            match found {
+                Some(n) => {
+                    classes[i..i + n].fill("PLACENAME");
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        classes
+    }
+
+    /// `PLACE`/`ORG` for a capitalised head word, else `FIRST`, `LAST` or
+    /// `FIRST+LAST` for a known name part, else `-`.
+    pub fn class(&self, word: &str) -> &'static str {
+        if !is_capitalised(word) {
+            return "-";
+        }
+        let lower = word.to_lowercase();
+        if let Some(head) = self.heads.get(&lower) {
+            return head;
+        }
+        match (
+            self.first_names.contains(&lower),
+            self.surnames.contains(&lower),
+        ) {
+            (true, true) => "FIRST+LAST",
+            (true, false) => "FIRST",
+            (false, true) => "LAST",
+            (false, false) => "-",
+        }
+    }
+}
 
 /// The label of each word: `-` when no known name covers it, else the
 /// kind and the word's position in the name (`GPE|U`, `PERSON|B`, `TITLE|L`).
@@ -50,6 +161,10 @@ pub fn person_name_start(labels: &[String], words: std::ops::Range<usize>) -> us
     start
 }
 
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 fn kind_label(kind: EntryKind, noun: Option<NounKind>) -> Option<&'static str> {
     match kind {
         // Capitals are rare in the training text: share what countries teach.
@@ -78,6 +193,25 @@ mod tests {
         assert_eq!(labels[4], "GPE|U");
         assert_eq!(labels[5], "-");
         assert_eq!(labels[7], "-", "lower-case words are not names");
+    }
+
+    #[test]
+    fn name_words_tell_heads_and_name_parts() {
+        let kb = KnowledgeBase::load(&[]).expect("the built-in knowledge base loads");
+        let words = NameWords::new(&kb);
+        assert_eq!(words.class("Lake"), "PLACE");
+        assert_eq!(words.class("University"), "ORG");
+        assert_eq!(words.class("university"), "-", "lower case is no name");
+        assert_eq!(words.class("Sergey"), "FIRST");
+        assert_eq!(words.class("Lavrov"), "LAST");
+        assert_eq!(words.class("Blorptown"), "-");
+        let sentence = [
+            "Rio", "de", "Janeiro", "and", "rio", "de", "janeiro", "and", "Athens",
+        ];
+        let classes = words.classes(&sentence);
+        assert_eq!(classes[..3], ["PLACENAME"; 3]);
+        assert_eq!(classes[4..7], ["-"; 3], "lower case is no name");
+        assert_eq!(classes[8], "PLACENAME");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! "Isabel" is one too), which keeps a document's names consistent.
 
 use crate::features::{extract, DocumentContext, SentenceFeatures};
-use crate::gazetteer::word_labels;
+use crate::gazetteer::{word_labels, NameWords};
 use crate::gum::{NameClass, NamedSpan};
 use crate::model::{Model, ModelError};
 use crate::tags;
@@ -18,6 +18,7 @@ use std::sync::Arc;
 pub struct Resources {
     pub profiles: WordProfiles,
     pub kb: Arc<KnowledgeBase>,
+    pub name_words: Arc<NameWords>,
 }
 
 /// Word profiles from unlabelled text, which the model's features use.
@@ -36,6 +37,7 @@ impl Resources {
         })?;
         Ok(Resources {
             profiles,
+            name_words: Arc::new(NameWords::new(&kb)),
             kb: Arc::new(kb),
         })
     }
@@ -66,7 +68,15 @@ impl<'a> PreparedDocument<'a> {
             .zip(&tags)
             .zip(&gazetteer)
             .map(|((words, tags), labels)| {
-                extract(words, tags, &context, &resources.profiles, labels)
+                let name_words = resources.name_words.classes(words);
+                extract(
+                    words,
+                    tags,
+                    &context,
+                    &resources.profiles,
+                    labels,
+                    &name_words,
+                )
             })
             .collect();
         PreparedDocument {
@@ -235,6 +245,7 @@ mod tests {
         let resources = Resources {
             profiles: WordProfiles::default(),
             kb: Arc::new(KnowledgeBase::default()),
+            name_words: Arc::new(NameWords::default()),
         };
         let sentences = vec![
             vec!["Isabel", "Ruiz", "arrived", "."],

@@ -5,7 +5,9 @@
 //! second sees what the first made of the same word elsewhere in the
 //! document). Features: the words, shapes, affixes and neighbours, the XPOS
 //! tags of `chancery-ling` (so documents must be tagged first), the actor
-//! knowledge base of `chancery-kb` as a gazetteer, and word profiles learned
+//! knowledge base of `chancery-kb` as a gazetteer (with first names and
+//! surnames of its office holders), the crate's lists of name head words and
+//! place names (`data/`), and word profiles learned
 //! from unlabelled news (`data/models/ner-words.tsv.gz`). The `types` module
 //! then maps the classes to chancery's [`EntityType`]s (PERSON, ORG, GPE, LOC,
 //! NORP) with word lists, since GUM has no GPE/LOC split and no NORP class.
