@@ -43,10 +43,17 @@ pub fn date_events(doc: &mut Document) {
     }
 }
 
-/// A timex that can date an event: a point with a known calendar value.
+/// A timex that can date an event: a point with a calendar value, or a month
+/// or day the text states without a year (`XXXX-08`, `XXXX-02-24`) when no
+/// document year was found to complete it.
 fn is_dating(doc: &Document, timex: &Timex) -> bool {
+    let yearless_month = timex
+        .value
+        .strip_prefix("XXXX-")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
     matches!(timex.kind, TimexType::Date | TimexType::Time)
         && (timex.value.starts_with(|c: char| c.is_ascii_digit())
+            || yearless_month
             || timex.value == "PRESENT_REF" && doc.doc_date.is_some())
 }
 

@@ -214,3 +214,40 @@ fn an_earlier_year_is_historical_even_within_thirty_days() {
     );
     assert!(doc.events[1].aux.is_empty());
 }
+
+#[test]
+fn without_a_year_events_keep_the_month_and_day_the_text_states() {
+    let text = "Officials said the border post was seized in August. Talks resumed.";
+    let mut doc = Document::new("t", text);
+    let first = text.find(" Talks").unwrap();
+    doc.sentences = vec![
+        Sentence {
+            span: 0..first,
+            tokens: 0..0,
+            zone: ZoneKind::Body,
+        },
+        Sentence {
+            span: first + 1..text.len(),
+            tokens: 0..0,
+            zone: ZoneKind::Body,
+        },
+    ];
+    annotate_timexes(&mut doc, None);
+    assert!(doc.doc_date.is_none(), "nothing gives the year");
+    doc.events = vec![event(&doc, 0, "seized"), event(&doc, 1, "resumed")];
+    date_events(&mut doc);
+    let seized = doc.events[0].date.as_ref().unwrap();
+    assert_eq!(
+        (
+            seized.value.as_str(),
+            seized.precision,
+            seized.text.as_deref()
+        ),
+        ("XXXX-08", Precision::Month, Some("August"))
+    );
+    assert!(
+        doc.events[0].aux.is_empty(),
+        "no year: not known to be historical"
+    );
+    assert_eq!(doc.events[1].date, None, "no date stated, no document date");
+}
