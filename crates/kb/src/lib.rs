@@ -191,12 +191,14 @@ const FILE_PREFIXES: [&str; 7] = [
 
 impl KnowledgeBase {
     /// The compiled-in knowledge base plus the `*.tsv` files of `user_dirs`
-    /// (same formats as `data/actors`, file names starting with the name of
+    /// (or of their `actors/` folder when they have one; same formats as `data/actors`, file names starting with the name of
     /// the built-in file they extend). User entries win over built-in ones.
     pub fn load(user_dirs: &[PathBuf]) -> Result<KnowledgeBase, KbError> {
         let mut sources = Vec::new();
         for dir in user_dirs {
-            sources.extend(read_user_dir(dir)?);
+            // A folder laid out like `data/` keeps its actor files in `actors/`.
+            let actors = dir.join("actors");
+            sources.extend(read_user_dir(if actors.is_dir() { &actors } else { dir })?);
         }
         sources.extend(BUILTIN_FILES.iter().map(|(name, text)| Source {
             name: format!("data/actors/{name}"),
