@@ -43,18 +43,23 @@ pub fn date_events(doc: &mut Document) {
     }
 }
 
-/// A timex that can date an event: a point with a calendar value, or a month
-/// or day the text states without a year (`XXXX-08`, `XXXX-02-24`) when no
-/// document year was found to complete it.
+/// A timex that can date an event: a point with a calendar value, or a month,
+/// day or weekday the text states when no document date was found to anchor
+/// it (`XXXX-08`, `XXXX-02-24`, `XXXX-WXX-3`).
 fn is_dating(doc: &Document, timex: &Timex) -> bool {
-    let yearless_month = timex
-        .value
-        .strip_prefix("XXXX-")
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    let unanchored_but_stated = timex.value.strip_prefix("XXXX-").is_some_and(|rest| {
+        rest.starts_with(|c: char| c.is_ascii_digit()) || is_weekday_value(rest)
+    });
     matches!(timex.kind, TimexType::Date | TimexType::Time)
         && (timex.value.starts_with(|c: char| c.is_ascii_digit())
-            || yearless_month
+            || unanchored_but_stated
             || timex.value == "PRESENT_REF" && doc.doc_date.is_some())
+}
+
+/// `WXX-3`: a weekday of an unknown week.
+fn is_weekday_value(rest: &str) -> bool {
+    rest.strip_prefix("WXX-")
+        .is_some_and(|day| day.len() == 1 && day.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The dating timex whose words hang from the trigger in the parse.
@@ -155,7 +160,9 @@ fn inherited(doc_date: &DocDate) -> EventDate {
 /// The precision a TIMEX3 date value carries.
 fn precision_of(value: &str) -> Precision {
     let rest = value.get(4..).unwrap_or("");
-    if rest.starts_with("-W") {
+    if rest.strip_prefix('-').is_some_and(is_weekday_value) {
+        Precision::Day
+    } else if rest.starts_with("-W") {
         Precision::Week
     } else if rest.starts_with("-Q") || rest.starts_with("-H") {
         Precision::Quarter

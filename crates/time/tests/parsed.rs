@@ -217,7 +217,7 @@ fn an_earlier_year_is_historical_even_within_thirty_days() {
 
 #[test]
 fn without_a_year_events_keep_the_month_and_day_the_text_states() {
-    let text = "Officials said the border post was seized in August. Talks resumed.";
+    let text = "Officials said the border post was seized in August. Talks resumed on Tuesday.";
     let mut doc = Document::new("t", text);
     let first = text.find(" Talks").unwrap();
     doc.sentences = vec![
@@ -249,5 +249,24 @@ fn without_a_year_events_keep_the_month_and_day_the_text_states() {
         doc.events[0].aux.is_empty(),
         "no year: not known to be historical"
     );
-    assert_eq!(doc.events[1].date, None, "no date stated, no document date");
+    let resumed = doc.events[1].date.as_ref().unwrap();
+    assert_eq!(
+        (resumed.value.as_str(), resumed.precision),
+        ("XXXX-WXX-2", Precision::Day),
+        "a weekday of an unknown week"
+    );
+}
+
+#[test]
+fn an_event_without_a_stated_date_or_a_document_date_has_none() {
+    let mut doc = Document::new("t", "Talks resumed.");
+    doc.sentences = vec![Sentence {
+        span: 0..doc.text.len(),
+        tokens: 0..0,
+        zone: ZoneKind::Body,
+    }];
+    annotate_timexes(&mut doc, None);
+    doc.events = vec![event(&doc, 0, "resumed")];
+    date_events(&mut doc);
+    assert_eq!(doc.events[0].date, None);
 }
