@@ -79,15 +79,7 @@ fn shapes(word: &str) -> (String, String) {
     let mut short_shape = String::new();
     let mut run = 0;
     for c in word.chars() {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
+        let class = chancery_text::shape_class(c);
         if shape.ends_with(class) {
             run += 1;
         } else {

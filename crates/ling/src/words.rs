@@ -57,15 +57,7 @@ fn shape_hash(form: &str) -> u64 {
     let mut last = '\0';
     let mut run = 0;
     for c in form.chars() {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
+        let class = chancery_text::shape_class(c);
         if class == last {
             run += 1;
             if run > 2 {

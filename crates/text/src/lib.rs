@@ -38,6 +38,21 @@ pub fn tokenize(doc: &mut Document) {
     }
 }
 
+/// The class of a character in a word shape: `X` upper case, `x` lower
+/// case, `d` digit, anything else itself (`Xxxx-dd`). The tagger's and the
+/// entity recognizer's shape features both build on it.
+pub fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
