@@ -36,11 +36,14 @@ pub struct Pipeline {
 impl Pipeline {
     pub fn load(options: &PipelineOptions) -> anyhow::Result<Pipeline> {
         let dirs = &options.data_dirs;
-        let kb = KnowledgeBase::load(dirs).context("loading the actor knowledge base")?;
+        let kb = Arc::new(KnowledgeBase::load(dirs).context("loading the actor knowledge base")?);
+        let recognizer = Recognizer::load()
+            .context("loading the entity recognizer model")?
+            .with_knowledge_base(Arc::clone(&kb));
         Ok(Pipeline {
             linguist: Linguist::load().context("loading the tagger and parser models")?,
-            recognizer: Recognizer::load().context("loading the entity recognizer model")?,
-            resolver: ActorResolver::new(Arc::new(kb)),
+            recognizer,
+            resolver: ActorResolver::new(kb),
             coder: Coder::load(dirs).context("loading the event lexicon")?,
             doc_date: options.doc_date,
         })

@@ -124,8 +124,8 @@ pub fn evaluate(
             .iter()
             .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
-        let tags = crate::labeller::tag_sentences(linguist, &sentences);
-        let predicted = recognizer.label(&sentences, tags);
+        let analyses = crate::labeller::analyse_sentences(linguist, &sentences);
+        let predicted = recognizer.label(&sentences, analyses);
         for (names, gold) in predicted.iter().zip(&document.sentences) {
             evaluation.add_sentence(names, &gold.names);
         }

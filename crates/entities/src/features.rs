@@ -5,7 +5,7 @@
 //! 64-bit key (stable across builds, so trained models stay valid).
 
 use crate::word_profiles::{normalise, WordProfiles};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 /// What the whole document says about its words' capitalisation: a
@@ -16,12 +16,28 @@ use std::ops::Range;
 pub struct DocumentContext {
     seen_lowercase: HashSet<String>,
     seen_capitalised_inside: HashSet<String>,
+    /// For each capitalised word (lower-cased), the `case` words its names
+    /// take anywhere in the document ("in", "of", "'s"): "Coron" that is
+    /// once "in Coron" is a place in every sentence.
+    case_words: HashMap<String, BTreeSet<String>>,
 }
 
 impl DocumentContext {
-    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocumentContext {
+    pub fn new<'a>(
+        sentences: impl IntoIterator<Item = (&'a [&'a str], &'a [WordAnalysis])>,
+    ) -> DocumentContext {
         let mut context = DocumentContext::default();
-        for words in sentences {
+        for (words, analyses) in sentences {
+            let places = syntactic_places(analyses, &capitalised_runs(words));
+            for (word, place) in words.iter().zip(&places) {
+                if starts_uppercase(word) && place.case_word != "-" {
+                    context
+                        .case_words
+                        .entry(word.to_lowercase())
+                        .or_default()
+                        .insert(place.case_word.clone());
+                }
+            }
             for (i, word) in words.iter().enumerate() {
                 if starts_lowercase(word) {
                     context.seen_lowercase.insert(word.to_string());
@@ -32,6 +48,16 @@ impl DocumentContext {
         }
         context
     }
+}
+
+/// What the linguistic stages say of one word: its XPOS tag, lemma and
+/// place in the dependency tree (head index within the sentence).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordAnalysis {
+    pub xpos: String,
+    pub lemma: String,
+    pub head: Option<usize>,
+    pub deprel: String,
 }
 
 fn starts_lowercase(word: &str) -> bool {
@@ -143,6 +169,9 @@ enum Template {
     RunFirstWord,
     RunLastWord,
     RunLengthAndPosition,
+    Relation,
+    CaseWord,
+    CaseWordInDocument,
 }
 
 /// FNV-1a over the template number and its parts, with separators.
@@ -270,21 +299,59 @@ fn heads_in_runs(words: &[&str], name_words: &[&str]) -> Vec<Vec<String>> {
     heads
 }
 
-/// The first-pass features of a sentence. `tags` holds the tagger's XPOS of
-/// each word, `gazetteer` one knowledge-base label per word (see
+/// Where each word's name sits in the sentence's dependency tree: for the
+/// word of its capitalised run whose head lies outside the run (the word
+/// itself outside runs), its relation and the lemma of its `case` child
+/// ("in", "of", "'s"; `-` for none): "X" in "appointed X" and in "the
+/// population of X" differ here. (The governor's lemma was tried too: the
+/// parser knows its training text too well for the recognizer to learn it.)
+struct SyntacticPlace {
+    relation: String,
+    case_word: String,
+}
+
+fn syntactic_places(analyses: &[WordAnalysis], runs: &[Range<usize>]) -> Vec<SyntacticPlace> {
+    // The leftmost `case` child of each word.
+    let mut case_child = vec![None; analyses.len()];
+    for (i, analysis) in analyses.iter().enumerate().rev() {
+        if let Some(head) = analysis.head.filter(|_| analysis.deprel == "case") {
+            if let Some(slot) = case_child.get_mut(head) {
+                *slot = Some(i);
+            }
+        }
+    }
+    let place = |anchor: usize| SyntacticPlace {
+        relation: analyses[anchor].deprel.clone(),
+        case_word: case_child[anchor]
+            .map_or("-".to_string(), |c: usize| analyses[c].lemma.to_lowercase()),
+    };
+    let mut anchors: Vec<usize> = (0..analyses.len()).collect();
+    for run in runs {
+        let outside = |i: &usize| analyses[*i].head.is_none_or(|h| !run.contains(&h));
+        if let Some(anchor) = run.clone().find(outside) {
+            anchors[run.clone()].fill(anchor);
+        }
+    }
+    anchors.into_iter().map(place).collect()
+}
+
+/// The first-pass features of a sentence. `analyses` holds the tagger's and
+/// parser's analysis of each word, `gazetteer` one knowledge-base label per word (see
 /// [`crate::gazetteer::word_labels`]), `name_words` one word-level class per
 /// word (see [`crate::gazetteer::NameWords::class`]).
 pub fn extract(
     words: &[&str],
-    tags: &[String],
+    analyses: &[WordAnalysis],
     context: &DocumentContext,
     profiles: &WordProfiles,
     gazetteer: &[String],
     name_words: &[&str],
 ) -> SentenceFeatures {
     let heads = heads_in_runs(words, name_words);
+    let runs = capitalised_runs(words);
+    let places = syntactic_places(analyses, &runs);
     let mut run_of = vec![None; words.len()];
-    for run in capitalised_runs(words) {
+    for run in runs {
         for slot in &mut run_of[run.clone()] {
             *slot = Some(run.clone());
         }
@@ -324,8 +391,8 @@ pub fn extract(
     let tag = |i: isize| -> &str {
         usize::try_from(i)
             .ok()
-            .and_then(|i| tags.get(i))
-            .map_or(BOUNDARY, String::as_str)
+            .and_then(|i| analyses.get(i))
+            .map_or(BOUNDARY, |a| a.xpos.as_str())
     };
     let mut keys = Vec::with_capacity(words.len() * 32);
     let mut starts = Vec::with_capacity(words.len() + 1);
@@ -422,6 +489,9 @@ pub fn extract(
             add(Template::HeadInRun, &[head]);
             add(Template::HeadInRunAndShape, &[head, &view.short_shape]);
         }
+        let place = &places[i];
+        add(Template::Relation, &[&place.relation]);
+        add(Template::CaseWord, &[&place.case_word]);
         if i == 0 {
             add(Template::SentenceStartShape, &[&view.short_shape]);
         }
@@ -430,6 +500,9 @@ pub fn extract(
         }
         if starts_uppercase(word) {
             let lower = word.to_lowercase();
+            for case_word in context.case_words.get(&lower).into_iter().flatten() {
+                add(Template::CaseWordInDocument, &[case_word]);
+            }
             let yes_no = |b: bool| if b { "y" } else { "n" };
             add(
                 Template::CapitalisedSeenLowercase,
@@ -474,11 +547,25 @@ mod tests {
     fn document_context_changes_the_features_of_a_capitalised_word() {
         let first: Vec<&str> = vec!["Police", "arrived", "."];
         let second: Vec<&str> = vec!["The", "police", "left", "."];
-        let with_lowercase = DocumentContext::new([first.as_slice(), second.as_slice()]);
-        let alone = DocumentContext::new([first.as_slice()]);
+        let unparsed = [
+            WordAnalysis::default(),
+            WordAnalysis::default(),
+            WordAnalysis::default(),
+            WordAnalysis::default(),
+        ];
+        let with_lowercase = DocumentContext::new([
+            (first.as_slice(), &unparsed[..3]),
+            (second.as_slice(), &unparsed[..]),
+        ]);
+        let alone = DocumentContext::new([(first.as_slice(), &unparsed[..3])]);
         let profiles = WordProfiles::default();
         let gazetteer = vec!["-".to_string(); first.len()];
-        let tags: Vec<String> = ["NN", "VBD", "."].map(String::from).to_vec();
+        let tags: Vec<WordAnalysis> = ["NN", "VBD", "."]
+            .map(|xpos| WordAnalysis {
+                xpos: xpos.to_string(),
+                ..WordAnalysis::default()
+            })
+            .to_vec();
         let name_words = ["-"; 3];
         let a = extract(
             &first,
@@ -496,5 +583,64 @@ mod tests {
         let second = a.with_elsewhere(&first, &elsewhere);
         assert_eq!(second.word(0).len(), a.word(0).len() + 2);
         assert_eq!(second.word(1), a.word(1));
+    }
+
+    fn parsed(xpos: &str, head: Option<usize>, deprel: &str, lemma: &str) -> WordAnalysis {
+        WordAnalysis {
+            xpos: xpos.to_string(),
+            lemma: lemma.to_string(),
+            head,
+            deprel: deprel.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_names_preposition_elsewhere_in_the_document_is_evidence() {
+        // "Varnok grew ." and "They live in Varnok ."
+        let first: Vec<&str> = vec!["Varnok", "grew", "."];
+        let first_analyses = [
+            parsed("NNP", Some(1), "nsubj", "Varnok"),
+            parsed("VBD", None, "root", "grow"),
+            parsed(".", Some(1), "punct", "."),
+        ];
+        let second: Vec<&str> = vec!["They", "live", "in", "Varnok", "."];
+        let second_analyses = [
+            parsed("PRP", Some(1), "nsubj", "they"),
+            parsed("VBP", None, "root", "live"),
+            parsed("IN", Some(3), "case", "in"),
+            parsed("NNP", Some(1), "obl", "Varnok"),
+            parsed(".", Some(1), "punct", "."),
+        ];
+        let places = syntactic_places(&second_analyses, &capitalised_runs(&second));
+        assert_eq!(
+            (places[3].relation.as_str(), places[3].case_word.as_str()),
+            ("obl", "in")
+        );
+        let features_of_first = |context: &DocumentContext| {
+            let gazetteer = vec!["-".to_string(); first.len()];
+            extract(
+                &first,
+                &first_analyses,
+                context,
+                &WordProfiles::default(),
+                &gazetteer,
+                &["-"; 3],
+            )
+        };
+        let alone = DocumentContext::new([(first.as_slice(), &first_analyses[..])]);
+        let together = DocumentContext::new([
+            (first.as_slice(), &first_analyses[..]),
+            (second.as_slice(), &second_analyses[..]),
+        ]);
+        let (a, b) = (features_of_first(&alone), features_of_first(&together));
+        assert_eq!(b.word(0).len(), a.word(0).len() + 1);
+        assert!(b
+            .word(0)
+            .contains(&hash(Template::CaseWordInDocument, &["in"])));
+        assert_eq!(
+            a.word(1),
+            b.word(1),
+            "only capitalised words take the evidence"
+        );
     }
 }

@@ -3,8 +3,8 @@
 //! knows (country, capital, organization, office holder, nationality), or
 //! are a title used before names ("President", "Minister"); and single words
 //! that hint at a name's class: first names and surnames of the office
-//! holders, head words of place and organization names, names of cities and
-//! provinces.
+//! holders and of the census lists, head words of place and organization
+//! names, names of cities and provinces.
 
 use chancery_kb::{EntryKind, KnowledgeBase, NounKind};
 use std::collections::{HashMap, HashSet};
@@ -24,7 +24,8 @@ pub struct NameWords {
 
 impl NameWords {
     /// First names and surnames of the knowledge base's office holders (and
-    /// their aliases), and the crate's word lists (head words, places).
+    /// their aliases), and the crate's word lists (head words, places,
+    /// census given and family names, world cities).
     pub fn new(kb: &KnowledgeBase) -> NameWords {
         let mut words = NameWords::default();
         for term in kb.office_terms() {
@@ -41,10 +42,7 @@ impl NameWords {
             include_str!("../data/location_words.txt"),
             include_str!("../data/name_heads.txt"),
         ];
-        for line in lists.iter().flat_map(|text| text.lines()).map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in lists.into_iter().flat_map(list_entries) {
             if line.starts_with('[') {
                 section = line;
                 continue;
@@ -56,14 +54,26 @@ impl NameWords {
             };
             words.heads.insert(line.to_string(), class);
         }
-        for line in include_str!("../data/place_names.txt")
-            .lines()
-            .map(str::trim)
-        {
-            if !line.is_empty() && !line.starts_with('#') {
-                words.longest_place = words.longest_place.max(line.split(' ').count());
-                words.places.insert(line.to_string());
-            }
+        let census = [
+            (
+                include_str!("../data/given_names.txt"),
+                &mut words.first_names,
+            ),
+            (
+                include_str!("../data/family_names.txt"),
+                &mut words.surnames,
+            ),
+        ];
+        for (list, names) in census {
+            names.extend(list_entries(list).map(str::to_string));
+        }
+        let places = [
+            include_str!("../data/place_names.txt"),
+            include_str!("../data/world_cities.txt"),
+        ];
+        for line in places.into_iter().flat_map(list_entries) {
+            words.longest_place = words.longest_place.max(line.split(' ').count());
+            words.places.insert(line.to_string());
         }
         words
     }
@@ -159,6 +169,13 @@ pub fn person_name_start(labels: &[String], words: std::ops::Range<usize>) -> us
         start += 1;
     }
     start
+}
+
+/// The entries of a word list: its lines, trimmed, without blanks and `#` comments.
+fn list_entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 fn is_capitalised(word: &str) -> bool {

@@ -3,7 +3,7 @@
 //! word elsewhere in the document ("Isabel Ruiz" was a person, so a later bare
 //! "Isabel" is one too), which keeps a document's names consistent.
 
-use crate::features::{extract, DocumentContext, SentenceFeatures};
+use crate::features::{extract, DocumentContext, SentenceFeatures, WordAnalysis};
 use crate::gazetteer::{word_labels, NameWords};
 use crate::gum::{NameClass, NamedSpan};
 use crate::model::{Model, ModelError};
@@ -55,23 +55,28 @@ pub struct PreparedDocument<'a> {
 impl<'a> PreparedDocument<'a> {
     pub fn new(
         sentences: Vec<Vec<&'a str>>,
-        tags: Vec<Vec<String>>,
+        analyses: Vec<Vec<WordAnalysis>>,
         resources: &Resources,
     ) -> PreparedDocument<'a> {
-        let context = DocumentContext::new(sentences.iter().map(Vec::as_slice));
+        let context = DocumentContext::new(
+            sentences
+                .iter()
+                .map(Vec::as_slice)
+                .zip(analyses.iter().map(Vec::as_slice)),
+        );
         let gazetteer: Vec<Vec<String>> = sentences
             .iter()
             .map(|w| word_labels(&resources.kb, w))
             .collect();
         let features = sentences
             .iter()
-            .zip(&tags)
+            .zip(&analyses)
             .zip(&gazetteer)
-            .map(|((words, tags), labels)| {
+            .map(|((words, analyses), labels)| {
                 let name_words = resources.name_words.classes(words);
                 extract(
                     words,
-                    tags,
+                    analyses,
                     &context,
                     &resources.profiles,
                     labels,
@@ -180,12 +185,12 @@ fn describe(others: &[u32; SLOTS]) -> String {
     format!("{}:{agreement}", SLOT_NAMES[best])
 }
 
-/// The tagger's XPOS tags for sentences given as words (for text that was
-/// not tagged by the pipeline: training and evaluation data).
-pub fn tag_sentences(
+/// The linguistic analysis of sentences given as words (for text that was
+/// not analysed by the pipeline: training and evaluation data).
+pub fn analyse_sentences(
     linguist: &chancery_ling::Linguist,
     sentences: &[Vec<&str>],
-) -> Vec<Vec<String>> {
+) -> Vec<Vec<WordAnalysis>> {
     let mut document = chancery_core::Document::default();
     for words in sentences {
         let first = document.tokens.len();
@@ -212,11 +217,26 @@ pub fn tag_sentences(
     document
         .sentences
         .iter()
-        .map(|s| {
-            s.tokens
-                .clone()
-                .map(|i| document.tokens[i].xpos.clone())
-                .collect()
+        .map(|s| word_analyses(&document, s.tokens.clone()))
+        .collect()
+}
+
+/// The analysis of the tokens `range` of a tagged and parsed document,
+/// heads counted from the range's start.
+pub fn word_analyses(
+    document: &chancery_core::Document,
+    range: std::ops::Range<usize>,
+) -> Vec<WordAnalysis> {
+    document.tokens[range.clone()]
+        .iter()
+        .map(|t| WordAnalysis {
+            xpos: t.xpos.clone(),
+            lemma: t.lemma.clone(),
+            head: t
+                .head
+                .filter(|h| range.contains(h))
+                .map(|h| h - range.start),
+            deprel: t.deprel.clone(),
         })
         .collect()
 }
@@ -252,11 +272,17 @@ mod tests {
             vec!["Later", "Isabel", "left", "."],
             vec!["Isabel", "smiled", "and", "Ruiz", "waved", "."],
         ];
-        let tags = sentences
+        let analyses = sentences
             .iter()
-            .map(|s| vec!["NNP".to_string(); s.len()])
+            .map(|s| {
+                let proper_noun = WordAnalysis {
+                    xpos: "NNP".to_string(),
+                    ..WordAnalysis::default()
+                };
+                vec![proper_noun; s.len()]
+            })
             .collect();
-        let document = PreparedDocument::new(sentences, tags, &resources);
+        let document = PreparedDocument::new(sentences, analyses, &resources);
         let person = |words| NamedSpan {
             words,
             class: NameClass::Person,

@@ -4,17 +4,20 @@
 //! GUM's name classes (person, place, organization), in two passes (the
 //! second sees what the first made of the same word elsewhere in the
 //! document). Features: the words, shapes, affixes and neighbours, the XPOS
-//! tags of `chancery-ling` (so documents must be tagged first), the actor
+//! tags and dependency relations of `chancery-ling` (so documents must be
+//! tagged and parsed first: the relation of a name and its preposition, here
+//! and elsewhere in the document, tell a place from a person), the actor
 //! knowledge base of `chancery-kb` as a gazetteer (with first names and
-//! surnames of its office holders), the crate's lists of name head words and
-//! place names (`data/`), and word profiles learned
+//! surnames of its office holders), the crate's lists of name head words,
+//! place names, world cities and census given and family names (`data/`,
+//! see `scripts/build_name_lists.py`), and word profiles learned
 //! from unlabelled news (`data/models/ner-words.tsv.gz`). The `types` module
 //! then maps the classes to chancery's [`EntityType`]s (PERSON, ORG, GPE, LOC,
 //! NORP) with word lists, since GUM has no GPE/LOC split and no NORP class.
 //! See [`gum`] for what counts as a name in the training data.
 //!
-//! The model learns from the tagger's output: retrain it
-//! ([`training::train`]) when the tagger model changes.
+//! The model learns from the tagger's and parser's output: retrain it
+//! ([`training::train`]) when their models change.
 //!
 //! GUM names keep their titles ("Foreign Minister Sergey Lavrov");
 //! [`Recognizer::annotate`] leaves out of PERSON mentions the leading titles
@@ -35,12 +38,15 @@ mod types;
 mod word_profiles;
 
 use chancery_core::{Document, EntityMention, EntityType};
+use chancery_kb::KnowledgeBase;
 use gum::NamedSpan;
 use labeller::{PreparedDocument, Resources};
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
-pub use labeller::tag_sentences;
+pub use features::WordAnalysis;
+pub use labeller::analyse_sentences;
 pub use model::ModelError;
 
 /// The trained labeller; read-only, shared across threads.
@@ -76,6 +82,15 @@ impl Recognizer {
         })
     }
 
+    /// The recognizer with `kb` (the built-in knowledge base plus a user's
+    /// `--data` files) as its gazetteer, so that users' own names count as
+    /// evidence too. The model was trained with the built-in one.
+    pub fn with_knowledge_base(mut self, kb: Arc<KnowledgeBase>) -> Recognizer {
+        self.resources.name_words = Arc::new(gazetteer::NameWords::new(&kb));
+        self.resources.kb = kb;
+        self
+    }
+
     pub fn from_file(path: &Path) -> Result<Recognizer, ModelError> {
         let origin = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
@@ -86,10 +101,14 @@ impl Recognizer {
     }
 
     /// Names with their GUM classes in the sentences of one document, each
-    /// given as its words and their XPOS tags; spans index words within
+    /// given as its words and their analyses; spans index words within
     /// their sentence.
-    pub fn label(&self, sentences: &[Vec<&str>], tags: Vec<Vec<String>>) -> Vec<Vec<NamedSpan>> {
-        let document = PreparedDocument::new(sentences.to_vec(), tags, &self.resources);
+    pub fn label(
+        &self,
+        sentences: &[Vec<&str>],
+        analyses: Vec<Vec<WordAnalysis>>,
+    ) -> Vec<Vec<NamedSpan>> {
+        let document = PreparedDocument::new(sentences.to_vec(), analyses, &self.resources);
         labeller::label(&self.first_pass, &self.second_pass, &document)
     }
 
@@ -107,16 +126,11 @@ impl Recognizer {
             .iter()
             .map(|r| r.clone().map(|i| doc.token_text(i)).collect())
             .collect();
-        let tags = ranges
+        let analyses = ranges
             .iter()
-            .map(|r| {
-                doc.tokens[r.clone()]
-                    .iter()
-                    .map(|t| t.xpos.clone())
-                    .collect()
-            })
+            .map(|r| labeller::word_analyses(doc, r.clone()))
             .collect();
-        let document = PreparedDocument::new(sentences, tags, &self.resources);
+        let document = PreparedDocument::new(sentences, analyses, &self.resources);
         let labelled = labeller::label(&self.first_pass, &self.second_pass, &document);
         let mut entities = Vec::new();
         for (((range, words), names), labels) in ranges
@@ -150,5 +164,60 @@ impl Recognizer {
         }
         entities.sort_by_key(|e| e.tokens.start);
         doc.entities = entities;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The knowledge-base label and name-word class of each word of one sentence.
+    fn gazetteer_evidence(
+        recognizer: &Recognizer,
+        words: &[&str],
+    ) -> (Vec<String>, Vec<&'static str>) {
+        let document = PreparedDocument::new(
+            vec![words.to_vec()],
+            vec![vec![WordAnalysis::default(); words.len()]],
+            &recognizer.resources,
+        );
+        let labels = document.gazetteer[0].clone();
+        (labels, recognizer.resources.name_words.classes(words))
+    }
+
+    #[test]
+    fn a_users_knowledge_base_reaches_the_gazetteer() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        std::fs::write(
+            dir.path().join("organizations.tsv"),
+            "name\tcountry\tsector\taliases\nQuellmoor Syndicate\tXAA\tBUS\t\n",
+        )
+        .expect("write user file");
+        std::fs::write(
+            dir.path().join("office_holders.tsv"),
+            "country\trole\tname\taliases\tstart\tend\tposted_to\tsector\n\
+             XAA\tforeign_minister\tZandrel Vostrikk\t\t2011-04-01\t\t\tGOV\n",
+        )
+        .expect("write user file");
+        let user_kb = KnowledgeBase::load(&[dir.path().to_path_buf()]).expect("user files load");
+        let words = [
+            "Zandrel",
+            "Vostrikk",
+            "joined",
+            "the",
+            "Quellmoor",
+            "Syndicate",
+        ];
+
+        let built_in = Recognizer::load().expect("shipped model loads");
+        let (labels, classes) = gazetteer_evidence(&built_in, &words);
+        assert!(labels.iter().all(|l| l == "-"), "{labels:?}");
+        assert_eq!(classes[..2], ["-", "-"]);
+
+        let with_user = built_in.with_knowledge_base(Arc::new(user_kb));
+        let (labels, classes) = gazetteer_evidence(&with_user, &words);
+        assert_eq!(labels[4..], ["ORG|B", "ORG|L"]);
+        assert_eq!(labels[..2], ["PERSON|B", "PERSON|L"]);
+        assert_eq!(classes[..2], ["FIRST", "LAST"]);
     }
 }

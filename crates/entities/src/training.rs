@@ -7,7 +7,7 @@
 use crate::evaluation::{evaluate, Evaluation};
 use crate::features::SentenceFeatures;
 use crate::gum::{read_gum, GoldDocument, GumError, NamedSpan};
-use crate::labeller::{decode, tag_sentences, PreparedDocument, Resources};
+use crate::labeller::{analyse_sentences, decode, PreparedDocument, Resources};
 use crate::model::{models_to_bytes, KeyMap, Model, TagScores};
 use crate::tags::{encode, TAG_COUNT};
 use crate::{tags, ModelError, Recognizer};
@@ -117,15 +117,15 @@ impl<'a> Split<'a> {
                     .iter()
                     .map(|s| s.words.iter().map(String::as_str).collect())
                     .collect();
-                let mut tags = tag_sentences(linguist, &sentences);
+                let mut analyses = analyse_sentences(linguist, &sentences);
                 if hide_tags {
-                    for tag in tags.iter_mut().flatten() {
+                    for analysis in analyses.iter_mut().flatten() {
                         if shuffler.below(HIDDEN_TAG_SHARE) {
-                            tag.clear();
+                            analysis.xpos.clear();
                         }
                     }
                 }
-                PreparedDocument::new(sentences, tags, resources)
+                PreparedDocument::new(sentences, analyses, resources)
             })
             .collect();
         Split {
