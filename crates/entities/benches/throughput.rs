@@ -1,5 +1,5 @@
-//! Throughput of `Recognizer::annotate` alone (documents tokenized and
-//! tagged beforehand) on the raw text of GUM-open dev and test, one core:
+//! Throughput of `Recognizer::annotate` alone (documents tokenized, tagged
+//! and parsed beforehand) on the raw text of GUM-open dev and test, one core:
 //! `cargo bench -p chancery-entities --bench throughput`. Also times loading.
 
 use chancery_core::Document;
