@@ -3,7 +3,8 @@
 //! documents). Run with `cargo bench -p chancery-ling --bench throughput`.
 
 use chancery_core::Document;
-use chancery_ling::{train::treebank_file, Linguist};
+use chancery_ling::train::{self, treebank_file};
+use chancery_ling::Linguist;
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
@@ -37,18 +38,13 @@ fn run(linguist: &Linguist, doc: &mut Document) -> usize {
 }
 
 fn main() {
-    let ud = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ud"
-    ));
-    if !ud.exists() {
-        println!("skipped: {} is absent", ud.display());
+    let Some(ud) = train::shared_treebanks() else {
         return;
-    }
+    };
     let started = Instant::now();
     let linguist = Linguist::load().expect("shipped models load");
     println!("model load: {:.3} s", started.elapsed().as_secs_f64());
-    let docs = documents(ud);
+    let docs = documents(&ud);
     measure("shipped beam", &linguist, &docs);
     measure("greedy (beam 1)", &linguist.with_beam_width(1), &docs);
 }

@@ -158,8 +158,8 @@ impl Linguist {
     }
 
     /// The same models parsing with another beam width: 1 is greedy and
-    /// fastest; the shipped models were trained, and are most accurate, with
-    /// the width they store (see `chancery train parser --beam`).
+    /// fastest; the shipped parser stores the run-time width chosen on the
+    /// dev sets (see `chancery train parser --beam --run-beam`).
     pub fn with_beam_width(mut self, width: usize) -> Linguist {
         self.dependencies.parser.beam_width = width.max(1);
         self
@@ -167,7 +167,12 @@ impl Linguist {
 
     fn analyze(&self, words: &[WordKeys]) -> Analysis {
         let tags = self.tagger.tag(words);
-        let input = Input { words, tags: &tags };
+        let ambiguity = self.tagger.ambiguity_of(words);
+        let input = Input {
+            words,
+            tags: &tags,
+            ambiguity: &ambiguity,
+        };
         let heads = self.dependencies.parser.parse(&input);
         let labels = self.dependencies.labeler.label(&input, &heads);
         Analysis {

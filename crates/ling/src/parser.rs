@@ -1,14 +1,17 @@
 //! Unlabeled dependency parser: arc-hybrid transitions scored by an averaged
-//! perceptron with Zhang & Nivre style features, decoded with beam search and
+//! perceptron with Zhang & Nivre style features (plus commas between the
+//! candidate words, the words' ambiguity classes and the preposition of a
+//! candidate nominal dependent), decoded with beam search and
 //! trained globally (max-violation updates). The gold move sequence comes
 //! from the arc-hybrid dynamic oracle of Goldberg & Nivre (2013), which also
 //! handles non-projective trees. The root is an extra token at the end of the
 //! buffer and only one word may attach to it. Relations are added afterwards
 //! by [`crate::labeler`].
 
-use crate::hashing::key;
+use crate::hashing::{hash_str, key};
 use crate::perceptron::{Model, Trainer};
 use crate::words::WordKeys;
+use std::sync::LazyLock;
 
 const SHIFT: usize = 0;
 const LEFT: usize = 1;
@@ -25,6 +28,9 @@ const ROOT_TAG: u64 = 1_000;
 pub struct Input<'a> {
     pub words: &'a [WordKeys],
     pub tags: &'a [u16],
+    /// Ambiguity class of each word (the set of tags it had in the tagger's
+    /// training data, 0 when rare or unseen).
+    pub ambiguity: &'a [u64],
 }
 
 impl Input<'_> {
@@ -305,7 +311,66 @@ impl State {
             key(71, &[s0t, b0t, b1w]),
             key(72, &[s1t, s0t, b0w]),
         ]);
+        let (c0, c1) = (commas_between(input, s0, b0), commas_between(input, s1, s0));
+        let ambiguity = |i: usize| match i {
+            NONE => 0,
+            i if i == n => ROOT_TAG,
+            i => input.ambiguity[i] + AMBIGUITY_OFFSET,
+        };
+        let suffix = |i: usize| match i {
+            NONE => 0,
+            i if i == n => ROOT_WORD,
+            i => input.words[i].suffix[2],
+        };
+        let (b0lw, s0lw) = (word(b0l), word(s0l));
+        out.extend([
+            // Commas between the two words: clause and list boundaries.
+            key(73, &[s0t, b0t, c0]),
+            key(74, &[s1t, s0t, c1]),
+            key(75, &[s0w, b0t, c0]),
+            key(76, &[s0t, b0w, c0]),
+            // The tags each word can have, beside the one it was given.
+            key(77, &[ambiguity(s0), ambiguity(b0)]),
+            key(78, &[ambiguity(s0), b0t]),
+            key(79, &[s0t, ambiguity(b0)]),
+            key(80, &[ambiguity(s1), ambiguity(s0)]),
+            key(81, &[suffix(s0), b0t]),
+            key(82, &[s0t, suffix(b0)]),
+            key(83, &[suffix(s1), s0t]),
+            key(84, &[s0w, b0t, b1t]),
+            key(85, &[word(s0l2)]),
+            key(86, &[word(s0r2)]),
+            key(87, &[word(b0l2)]),
+            key(88, &[s0w, s0t, b0w, b0t, b1t]),
+            // A nominal's leftmost child is its preposition ("with the
+            // telescope"): with the candidate head it decides the attachment.
+            key(89, &[s0t, b0lw, b0t]),
+            key(90, &[s0w, b0lw]),
+            key(91, &[s1t, s0lw, s0t]),
+            key(92, &[s1w, s0lw]),
+            key(93, &[s0w, b0lw, b0w]),
+            key(94, &[s1w, s0lw, s0w]),
+        ]);
     }
+}
+
+/// Keeps ambiguity-class feature values apart from tag values.
+const AMBIGUITY_OFFSET: u64 = 2_000;
+/// Feature value of a missing word in [`commas_between`].
+const NO_COMMA_COUNT: u64 = 9;
+
+/// Commas strictly between tokens `a` and `b` (either order), capped at 2.
+fn commas_between(input: &Input, a: usize, b: usize) -> u64 {
+    static COMMA: LazyLock<u64> = LazyLock::new(|| hash_str(","));
+    if a == NONE || b == NONE {
+        return NO_COMMA_COUNT;
+    }
+    let (low, high) = (a.min(b), a.max(b).min(input.len()));
+    input.words[(low + 1).min(high)..high]
+        .iter()
+        .filter(|w| w.lower == *COMMA)
+        .take(2)
+        .count() as u64
 }
 
 /// A partial parse in the beam: its state, total score and moves so far.
@@ -543,6 +608,32 @@ mod tests {
             state.apply(usize::from(next));
         }
         assert_eq!(&state.heads[..gold.len()], &gold[..]);
+    }
+
+    #[test]
+    fn counts_commas_strictly_between_two_words() {
+        let mut scratch = String::new();
+        let words: Vec<WordKeys> = "Paris , Rome , Bonn , and Oslo"
+            .split(' ')
+            .map(|w| WordKeys::new(w, &mut scratch))
+            .collect();
+        let tags = vec![0; words.len()];
+        let ambiguity = vec![0; words.len()];
+        let input = Input {
+            words: &words,
+            tags: &tags,
+            ambiguity: &ambiguity,
+        };
+        assert_eq!(commas_between(&input, 0, 2), 1);
+        assert_eq!(commas_between(&input, 2, 0), 1, "either order");
+        assert_eq!(
+            commas_between(&input, 0, 1),
+            0,
+            "the end word is not between"
+        );
+        assert_eq!(commas_between(&input, 0, 8), 2, "capped at two");
+        assert_eq!(commas_between(&input, 2, words.len()), 2, "up to the root");
+        assert_eq!(commas_between(&input, NONE, 2), NO_COMMA_COUNT);
     }
 
     #[test]

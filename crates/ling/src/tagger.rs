@@ -115,7 +115,9 @@ impl Tagger {
         &self.classes
     }
 
-    fn ambiguity_of(&self, words: &[WordKeys]) -> Vec<u64> {
+    /// The ambiguity class of each word: an id of the set of tags it had
+    /// in training, 0 for rare or unseen words.
+    pub fn ambiguity_of(&self, words: &[WordKeys]) -> Vec<u64> {
         words
             .iter()
             .map(|w| self.ambiguity.get(&w.lower).map_or(0, |&a| u64::from(a)))

@@ -45,9 +45,13 @@ enum Model {
         data: UdOptions,
         #[command(flatten)]
         dependency: DependencyOptions,
-        /// Beam width, in training and at run time.
+        /// Beam width in training.
         #[arg(long, default_value_t = 8)]
         beam: usize,
+        /// Beam width stored in the model for run time (6 parses faster
+        /// than 8 and was as accurate on the dev sets).
+        #[arg(long, default_value_t = 6)]
+        run_beam: usize,
     },
     /// Relation labeler only: rewrites parser.bin in --out, keeping its parser.
     Labeler {
@@ -82,10 +86,11 @@ struct DependencyOptions {
 }
 
 impl DependencyOptions {
-    fn with_beam(&self, beam_width: usize) -> ParserOptions {
+    fn with_beam(&self, beam_width: usize, run_beam_width: usize) -> ParserOptions {
         ParserOptions {
             epochs: self.epochs,
             beam_width,
+            run_beam_width,
             folds: self.folds.max(2),
             tagger_epochs: self.tagger_epochs,
         }
@@ -106,19 +111,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             data,
             dependency,
             beam,
+            run_beam,
         } => {
             train_parser(
                 &data.ud,
                 &data.out,
-                &dependency.with_beam(beam),
+                &dependency.with_beam(beam, run_beam),
                 &mut progress,
             )
             .context("training the parser")?;
         }
         Model::Labeler { data, dependency } => {
             // The beam width stays the one stored with the parser.
-            train_labeler(&data.ud, &data.out, &dependency.with_beam(1), &mut progress)
-                .context("training the labeler")?;
+            train_labeler(
+                &data.ud,
+                &data.out,
+                &dependency.with_beam(1, 1),
+                &mut progress,
+            )
+            .context("training the labeler")?;
         }
         Model::Ner { gum, out } => {
             let report = chancery_entities::training::train(&gum, &out)
