@@ -2,19 +2,11 @@
 //! tokenization), against the project targets. Slow: run with --ignored.
 
 use chancery_ling::{conllu, train, Linguist};
-use std::path::Path;
 
 fn scores(treebank: usize) -> Option<train::Scores> {
-    let ud = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ud"
-    ));
-    if !ud.exists() {
-        println!("skipped: {} is absent", ud.display());
-        return None;
-    }
+    let ud = train::shared_treebanks()?;
     let gold =
-        conllu::read_file(&train::treebank_file(ud, treebank, "test")).expect("test set reads");
+        conllu::read_file(&train::treebank_file(&ud, treebank, "test")).expect("test set reads");
     let linguist = Linguist::load().expect("shipped models load");
     let scores = train::score(&linguist, &gold);
     println!("{scores:?}");
