@@ -119,18 +119,28 @@ pub fn evaluate(
 ) -> Evaluation {
     let mut evaluation = Evaluation::default();
     for document in documents {
-        let sentences: Vec<Vec<&str>> = document
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let analyses = crate::labeller::analyse_sentences(linguist, &sentences);
-        let predicted = recognizer.label(&sentences, analyses);
+        let predicted = label_gold_document(recognizer, linguist, document);
         for (names, gold) in predicted.iter().zip(&document.sentences) {
             evaluation.add_sentence(names, &gold.names);
         }
     }
     evaluation
+}
+
+/// The recognizer's names in each sentence of a gold document, whose words
+/// `linguist` tags and parses first.
+pub fn label_gold_document(
+    recognizer: &Recognizer,
+    linguist: &Linguist,
+    document: &GoldDocument,
+) -> Vec<Vec<NamedSpan>> {
+    let sentences: Vec<Vec<&str>> = document
+        .sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let analyses = crate::labeller::analyse_sentences(linguist, &sentences);
+    recognizer.label(&sentences, analyses)
 }
 
 #[cfg(test)]

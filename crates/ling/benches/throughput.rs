@@ -3,11 +3,14 @@
 //! documents). Run with `cargo bench -p chancery-ling --bench throughput`.
 
 use chancery_core::Document;
-use chancery_ling::train::{self, treebank_file};
+use chancery_ling::train::treebank_file;
 use chancery_ling::Linguist;
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
+
+#[path = "../tests/support/shared.rs"]
+mod shared;
 
 /// Sentences per benchmark document, about a news article.
 const SENTENCES_PER_DOCUMENT: usize = 30;
@@ -38,7 +41,7 @@ fn run(linguist: &Linguist, doc: &mut Document) -> usize {
 }
 
 fn main() {
-    let Some(ud) = train::shared_treebanks() else {
+    let Some(ud) = shared::shared_treebanks() else {
         return;
     };
     let started = Instant::now();

@@ -11,13 +11,16 @@ use chancery_ling::{conllu, train, Linguist};
 use std::path::PathBuf;
 use std::time::Instant;
 
+#[path = "../tests/support/shared.rs"]
+mod shared;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
         eprintln!("usage: dev_scores MODEL_DIR [BEAM]");
         std::process::exit(2);
     };
-    let Some(ud) = train::shared_treebanks() else {
+    let Some(ud) = shared::shared_treebanks() else {
         return;
     };
     let mut linguist =

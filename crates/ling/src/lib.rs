@@ -166,8 +166,8 @@ impl Linguist {
     }
 
     fn analyze(&self, words: &[WordKeys]) -> Analysis {
-        let tags = self.tagger.tag(words);
         let ambiguity = self.tagger.ambiguity_of(words);
+        let tags = self.tagger.tag_with_ambiguity(words, &ambiguity);
         let input = Input {
             words,
             tags: &tags,

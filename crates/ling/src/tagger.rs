@@ -126,7 +126,12 @@ impl Tagger {
 
     /// The tag class of each word.
     pub fn tag(&self, words: &[WordKeys]) -> Vec<u16> {
-        let ambiguity = self.ambiguity_of(words);
+        self.tag_with_ambiguity(words, &self.ambiguity_of(words))
+    }
+
+    /// [`Tagger::tag`] given the words' [`Tagger::ambiguity_of`], for callers
+    /// that need the classes too (the parser reads them).
+    pub fn tag_with_ambiguity(&self, words: &[WordKeys], ambiguity: &[u64]) -> Vec<u16> {
         let mut features = Vec::with_capacity(40);
         let mut scores = vec![0.0; self.classes.len()];
         let mut tags: Vec<u16> = Vec::with_capacity(words.len());
@@ -135,7 +140,7 @@ impl Tagger {
                 Some(&class) => class,
                 None => {
                     let (prev, prev2) = history(&tags, i);
-                    push_features(words, &ambiguity, i, prev, prev2, &mut features);
+                    push_features(words, ambiguity, i, prev, prev2, &mut features);
                     self.model.score(&features, &mut scores);
                     best_allowed(&scores, |_| true).unwrap_or(0) as u16
                 }

@@ -31,22 +31,6 @@ pub enum TrainError {
 /// The treebanks trained on: (folder, file prefix) under the UD directory.
 const TREEBANKS: [(&str, &str); 2] = [("en_ewt", "en_ewt-ud"), ("en_gum_open", "en_gum_open")];
 
-/// The UD treebanks of the shared evaluation data beside the repository, for
-/// benchmarks and development examples; `None`, with a message saying so,
-/// when they are absent (the product itself never reads them).
-pub fn shared_treebanks() -> Option<PathBuf> {
-    let ud = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/ud"
-    ));
-    if ud.exists() {
-        Some(ud.to_path_buf())
-    } else {
-        println!("skipped: {} is absent", ud.display());
-        None
-    }
-}
-
 /// Path of one split (`train`, `dev`, `test`) of a treebank.
 pub fn treebank_file(ud: &Path, treebank: usize, split: &str) -> PathBuf {
     let (folder, prefix) = TREEBANKS[treebank];

@@ -3,8 +3,11 @@
 
 use chancery_ling::{conllu, train, Linguist};
 
+#[path = "support/shared.rs"]
+mod shared;
+
 fn scores(treebank: usize) -> Option<train::Scores> {
-    let ud = train::shared_treebanks()?;
+    let ud = shared::shared_treebanks()?;
     let gold =
         conllu::read_file(&train::treebank_file(&ud, treebank, "test")).expect("test set reads");
     let linguist = Linguist::load().expect("shipped models load");
