@@ -62,6 +62,14 @@ pub struct Evaluation {
 
 impl Evaluation {
     /// Adds one sentence's predicted and gold names.
+    /// Adds another evaluation's counts (scores over several document sets).
+    pub fn add(&mut self, other: &Evaluation) {
+        self.overall.add(other.overall);
+        for (class, counts) in &other.per_class {
+            self.per_class.entry(*class).or_default().add(*counts);
+        }
+    }
+
     pub fn add_sentence(&mut self, predicted: &[NamedSpan], gold: &[NamedSpan]) {
         for class in NameClass::ALL {
             let of_class = |names: &[NamedSpan]| -> Vec<std::ops::Range<usize>> {

@@ -20,6 +20,9 @@ pub struct DocumentContext {
     /// take anywhere in the document ("in", "of", "'s"): "Coron" that is
     /// once "in Coron" is a place in every sentence.
     case_words: HashMap<String, BTreeSet<String>>,
+    /// For each capitalised word (lower-cased), the lemmas that govern its
+    /// names anywhere in the document ("visit", "say", "join").
+    governors: HashMap<String, BTreeSet<String>>,
 }
 
 impl DocumentContext {
@@ -30,13 +33,21 @@ impl DocumentContext {
         for (words, analyses) in sentences {
             let places = syntactic_places(analyses, &capitalised_runs(words));
             for (word, place) in words.iter().zip(&places) {
-                if starts_uppercase(word) && place.case_word != "-" {
+                if !starts_uppercase(word) {
+                    continue;
+                }
+                if place.case_word != "-" {
                     context
                         .case_words
                         .entry(word.to_lowercase())
                         .or_default()
                         .insert(place.case_word.clone());
                 }
+                context
+                    .governors
+                    .entry(word.to_lowercase())
+                    .or_default()
+                    .insert(place.governor.clone());
             }
             for (i, word) in words.iter().enumerate() {
                 if starts_lowercase(word) {
@@ -172,6 +183,9 @@ enum Template {
     Relation,
     CaseWord,
     CaseWordInDocument,
+    Governor,
+    RelationAndGovernor,
+    GovernorInDocument,
 }
 
 /// FNV-1a over the template number and its parts, with separators.
@@ -302,12 +316,15 @@ fn heads_in_runs(words: &[&str], name_words: &[&str]) -> Vec<Vec<String>> {
 /// Where each word's name sits in the sentence's dependency tree: for the
 /// word of its capitalised run whose head lies outside the run (the word
 /// itself outside runs), its relation and the lemma of its `case` child
-/// ("in", "of", "'s"; `-` for none): "X" in "appointed X" and in "the
-/// population of X" differ here. (The governor's lemma was tried too: the
-/// parser knows its training text too well for the recognizer to learn it.)
+/// ("in", "of", "'s"; `-` for none), and the lemma of the word it depends
+/// on: "X" in "appointed X" and in "the population of X" differ here. (The
+/// governor helps only when training text is parsed by models that did not
+/// see it; see `training::Analysts`.)
 struct SyntacticPlace {
     relation: String,
     case_word: String,
+    /// The lemma of the word the name depends on (`-` at the root).
+    governor: String,
 }
 
 fn syntactic_places(analyses: &[WordAnalysis], runs: &[Range<usize>]) -> Vec<SyntacticPlace> {
@@ -324,6 +341,10 @@ fn syntactic_places(analyses: &[WordAnalysis], runs: &[Range<usize>]) -> Vec<Syn
         relation: analyses[anchor].deprel.clone(),
         case_word: case_child[anchor]
             .map_or("-".to_string(), |c: usize| analyses[c].lemma.to_lowercase()),
+        governor: analyses[anchor]
+            .head
+            .and_then(|h| analyses.get(h))
+            .map_or("-".to_string(), |g| g.lemma.to_lowercase()),
     };
     let mut anchors: Vec<usize> = (0..analyses.len()).collect();
     for run in runs {
@@ -492,6 +513,11 @@ pub fn extract(
         let place = &places[i];
         add(Template::Relation, &[&place.relation]);
         add(Template::CaseWord, &[&place.case_word]);
+        add(Template::Governor, &[&place.governor]);
+        add(
+            Template::RelationAndGovernor,
+            &[&place.relation, &place.governor],
+        );
         if i == 0 {
             add(Template::SentenceStartShape, &[&view.short_shape]);
         }
@@ -502,6 +528,9 @@ pub fn extract(
             let lower = word.to_lowercase();
             for case_word in context.case_words.get(&lower).into_iter().flatten() {
                 add(Template::CaseWordInDocument, &[case_word]);
+            }
+            for governor in context.governors.get(&lower).into_iter().flatten() {
+                add(Template::GovernorInDocument, &[governor]);
             }
             let yes_no = |b: bool| if b { "y" } else { "n" };
             add(
@@ -595,7 +624,7 @@ mod tests {
     }
 
     #[test]
-    fn a_names_preposition_elsewhere_in_the_document_is_evidence() {
+    fn a_names_preposition_and_governor_elsewhere_in_the_document_are_evidence() {
         // "Varnok grew ." and "They live in Varnok ."
         let first: Vec<&str> = vec!["Varnok", "grew", "."];
         let first_analyses = [
@@ -613,8 +642,12 @@ mod tests {
         ];
         let places = syntactic_places(&second_analyses, &capitalised_runs(&second));
         assert_eq!(
-            (places[3].relation.as_str(), places[3].case_word.as_str()),
-            ("obl", "in")
+            (
+                places[3].relation.as_str(),
+                places[3].case_word.as_str(),
+                places[3].governor.as_str()
+            ),
+            ("obl", "in", "live")
         );
         let features_of_first = |context: &DocumentContext| {
             let gazetteer = vec!["-".to_string(); first.len()];
@@ -633,10 +666,16 @@ mod tests {
             (second.as_slice(), &second_analyses[..]),
         ]);
         let (a, b) = (features_of_first(&alone), features_of_first(&together));
-        assert_eq!(b.word(0).len(), a.word(0).len() + 1);
+        assert_eq!(b.word(0).len(), a.word(0).len() + 2);
         assert!(b
             .word(0)
             .contains(&hash(Template::CaseWordInDocument, &["in"])));
+        assert!(!a
+            .word(0)
+            .contains(&hash(Template::GovernorInDocument, &["live"])));
+        assert!(b
+            .word(0)
+            .contains(&hash(Template::GovernorInDocument, &["live"])));
         assert_eq!(
             a.word(1),
             b.word(1),

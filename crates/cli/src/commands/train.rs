@@ -68,6 +68,11 @@ enum Model {
         /// The model file to write.
         #[arg(long, default_value = "data/models/ner.model.gz")]
         out: PathBuf,
+        /// Folder of linguists that each did not see one fold of GUM train
+        /// (from scripts/train_fold_linguists.sh), to analyse the training
+        /// documents as the shipped linguist analyses new text.
+        #[arg(long)]
+        fold_linguists: Option<PathBuf>,
     },
 }
 
@@ -131,8 +136,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )
             .context("training the labeler")?;
         }
-        Model::Ner { gum, out } => {
-            let report = chancery_entities::training::train(&gum, &out)
+        Model::Ner {
+            gum,
+            out,
+            fold_linguists,
+        } => {
+            let report = chancery_entities::training::train(&gum, &out, fold_linguists.as_deref())
                 .context("training the entity recognizer")?;
             progress(&format!(
                 "wrote {} ({} bytes) from {} sentences; dev F1 before the final pass {:.4}",
