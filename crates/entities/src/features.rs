@@ -186,6 +186,10 @@ enum Template {
     Governor,
     RelationAndGovernor,
     GovernorInDocument,
+    Lexical,
+    LexicalFirstClass,
+    RunFirstNounClass,
+    RunLastNounClass,
 }
 
 /// FNV-1a over the template number and its parts, with separators.
@@ -258,8 +262,9 @@ fn is_headline(words: &[&str]) -> bool {
         && alphabetic.iter().filter(|w| starts_uppercase(w)).count() * 4 >= alphabetic.len() * 3
 }
 
-/// Words that may join the capitalised words of one name ("Bank of England").
-const NAME_JOINERS: [&str; 6] = ["of", "the", "and", "&", "for", "de"];
+/// Words that may join the capitalised words of one name ("Bank of England",
+/// "Udvar - Hazy Center" where hyphens are tokens of their own).
+const NAME_JOINERS: [&str; 7] = ["of", "the", "and", "&", "for", "de", "-"];
 
 /// The capitalised runs of a sentence (likely names): capitalised words,
 /// with the joiners between them ("Bank of England").
@@ -356,18 +361,33 @@ fn syntactic_places(analyses: &[WordAnalysis], runs: &[Range<usize>]) -> Vec<Syn
     anchors.into_iter().map(place).collect()
 }
 
+/// What the knowledge base and the word lists say of each word of a sentence.
+pub struct ListEvidence<'a> {
+    /// Knowledge-base labels (see [`crate::gazetteer::word_labels`]).
+    pub gazetteer: &'a [String],
+    /// Word-level classes (see [`crate::gazetteer::NameWords::classes`]).
+    pub name_words: &'a [&'a str],
+    /// Lexical labels (see [`crate::gazetteer::NameWords::lexical_labels`]).
+    pub lexical: &'a [String],
+    /// Common-noun classes (see [`crate::gazetteer::NameWords::noun_classes`]).
+    pub noun_classes: &'a [&'a str],
+}
+
 /// The first-pass features of a sentence. `analyses` holds the tagger's and
-/// parser's analysis of each word, `gazetteer` one knowledge-base label per word (see
-/// [`crate::gazetteer::word_labels`]), `name_words` one word-level class per
-/// word (see [`crate::gazetteer::NameWords::class`]).
+/// parser's analysis of each word.
 pub fn extract(
     words: &[&str],
     analyses: &[WordAnalysis],
     context: &DocumentContext,
     profiles: &WordProfiles,
-    gazetteer: &[String],
-    name_words: &[&str],
+    lists: &ListEvidence,
 ) -> SentenceFeatures {
+    let ListEvidence {
+        gazetteer,
+        name_words,
+        lexical,
+        noun_classes,
+    } = *lists;
     let heads = heads_in_runs(words, name_words);
     let runs = capitalised_runs(words);
     let places = syntactic_places(analyses, &runs);
@@ -482,6 +502,11 @@ pub fn extract(
         add(Template::Gazetteer, &[gazetteer_at(at)]);
         add(Template::PreviousGazetteer, &[gazetteer_at(at - 1)]);
         add(Template::NextGazetteer, &[gazetteer_at(at + 1)]);
+        if let Some((classes, position)) = lexical[i].split_once('|') {
+            add(Template::Lexical, &[&lexical[i]]);
+            let first_class = classes.split(',').next().unwrap_or(classes);
+            add(Template::LexicalFirstClass, &[first_class, position]);
+        }
         add(Template::NameWord, &[name_word(at)]);
         add(Template::PreviousNameWord, &[name_word(at - 1)]);
         add(Template::NextNameWord, &[name_word(at + 1)]);
@@ -505,6 +530,15 @@ pub fn extract(
                 _ => "I",
             };
             add(Template::RunLengthAndPosition, &[&length, position]);
+            // What kind of thing the run's edge words name ("Museum of …", "… Party").
+            add(
+                Template::RunFirstNounClass,
+                &[noun_classes[run.start], position],
+            );
+            add(
+                Template::RunLastNounClass,
+                &[noun_classes[run.end - 1], position],
+            );
         }
         for head in &heads[i] {
             add(Template::HeadInRun, &[head]);
@@ -596,15 +630,14 @@ mod tests {
             })
             .to_vec();
         let name_words = ["-"; 3];
-        let a = extract(
-            &first,
-            &tags,
-            &with_lowercase,
-            &profiles,
-            &gazetteer,
-            &name_words,
-        );
-        let b = extract(&first, &tags, &alone, &profiles, &gazetteer, &name_words);
+        let lists = ListEvidence {
+            gazetteer: &gazetteer,
+            name_words: &name_words,
+            lexical: &gazetteer,
+            noun_classes: &name_words,
+        };
+        let a = extract(&first, &tags, &with_lowercase, &profiles, &lists);
+        let b = extract(&first, &tags, &alone, &profiles, &lists);
         assert_eq!(a.len(), 3);
         assert_ne!(a.word(0), b.word(0));
         assert_eq!(a.word(1), b.word(1));
@@ -612,6 +645,45 @@ mod tests {
         let second = a.with_elsewhere(&first, &elsewhere);
         assert_eq!(second.word(0).len(), a.word(0).len() + 2);
         assert_eq!(second.word(1), a.word(1));
+    }
+
+    #[test]
+    fn lexical_classes_reach_the_words_of_a_name() {
+        // "the Varnok Museum opened": a lexical name, and a head noun's class.
+        let words = ["the", "Varnok", "Museum", "opened"];
+        let analyses = vec![WordAnalysis::default(); words.len()];
+        let context = DocumentContext::new([(&words[..], &analyses[..])]);
+        let nothing = vec!["-".to_string(); words.len()];
+        let features = |lexical: &[String], noun_classes: &[&str]| {
+            let lists = ListEvidence {
+                gazetteer: &nothing,
+                name_words: &["-"; 4],
+                lexical,
+                noun_classes,
+            };
+            extract(
+                &words,
+                &analyses,
+                &context,
+                &WordProfiles::default(),
+                &lists,
+            )
+        };
+        let plain = features(&nothing, &["-"; 4]);
+        let lexical = ["-", "location|B", "location|L", "-"].map(String::from);
+        let with_lexical = features(&lexical, &["-"; 4]);
+        assert!(with_lexical
+            .word(1)
+            .contains(&hash(Template::LexicalFirstClass, &["location", "B"])));
+        assert_eq!(with_lexical.word(1).len(), plain.word(1).len() + 2);
+        assert_eq!(with_lexical.word(0), plain.word(0));
+        let with_head = features(&nothing, &["-", "-", "artifact", "-"]);
+        assert!(with_head
+            .word(1)
+            .contains(&hash(Template::RunLastNounClass, &["artifact", "B"])));
+        assert!(!plain
+            .word(1)
+            .contains(&hash(Template::RunLastNounClass, &["artifact", "B"])));
     }
 
     fn parsed(xpos: &str, head: Option<usize>, deprel: &str, lemma: &str) -> WordAnalysis {
@@ -651,13 +723,18 @@ mod tests {
         );
         let features_of_first = |context: &DocumentContext| {
             let gazetteer = vec!["-".to_string(); first.len()];
+            let lists = ListEvidence {
+                gazetteer: &gazetteer,
+                name_words: &["-"; 3],
+                lexical: &gazetteer,
+                noun_classes: &["-"; 3],
+            };
             extract(
                 &first,
                 &first_analyses,
                 context,
                 &WordProfiles::default(),
-                &gazetteer,
-                &["-"; 3],
+                &lists,
             )
         };
         let alone = DocumentContext::new([(first.as_slice(), &first_analyses[..])]);

@@ -4,7 +4,9 @@
 //! are a title used before names ("President", "Minister"); and single words
 //! that hint at a name's class: first names and surnames of the office
 //! holders and of the census lists, head words of place and organization
-//! names, names of cities and provinces.
+//! names, names of cities and provinces, and what kind of thing a
+//! capitalised noun of WordNet is (`data/lexical_names.txt`: "Aristotle" a
+//! person, "the Union" a location, "Ku Klux Klan" a group).
 
 use chancery_kb::{EntryKind, KnowledgeBase, NounKind};
 use std::collections::{HashMap, HashSet};
@@ -20,6 +22,14 @@ pub struct NameWords {
     places: HashSet<String>,
     /// Longest place name, in words.
     longest_place: usize,
+    /// Lower-case capitalised nouns of WordNet → the lexicographer classes
+    /// of their senses, most frequent first ("location,person" for France).
+    lexical: HashMap<String, String>,
+    /// Longest lexical name, in words.
+    longest_lexical: usize,
+    /// Common nouns of WordNet → the class of their most frequent sense
+    /// ("museum" → "artifact"), for the capitalised words of names.
+    noun_classes: HashMap<&'static str, &'static str>,
 }
 
 impl NameWords {
@@ -75,7 +85,63 @@ impl NameWords {
             words.longest_place = words.longest_place.max(line.split(' ').count());
             words.places.insert(line.to_string());
         }
+        for line in list_entries(include_str!("../data/lexical_names.txt")) {
+            if let Some((name, classes)) = line.split_once('\t') {
+                words.longest_lexical = words.longest_lexical.max(name.split(' ').count());
+                words.lexical.insert(name.to_string(), classes.to_string());
+            }
+        }
+        words.noun_classes = list_entries(include_str!("../data/noun_classes.txt"))
+            .filter_map(|line| line.split_once('\t'))
+            .collect();
         words
+    }
+
+    /// The WordNet class of each capitalised word read as a common noun
+    /// ("Museum" → `artifact`), `-` for others and for unknown words.
+    pub fn noun_classes(&self, words: &[&str]) -> Vec<&'static str> {
+        words
+            .iter()
+            .map(|word| {
+                if !is_capitalised(word) {
+                    return "-";
+                }
+                self.noun_classes
+                    .get(word.to_lowercase().as_str())
+                    .copied()
+                    .unwrap_or("-")
+            })
+            .collect()
+    }
+
+    /// The label of every word of a sentence from the lexical names: `-`
+    /// outside them, else the classes of the longest name that covers the
+    /// word (first and last word capitalised) and the word's position in it
+    /// (`location,person|U` for "France", `group|B` for "Ku" of "Ku Klux Klan").
+    pub fn lexical_labels(&self, words: &[&str]) -> Vec<String> {
+        let mut labels = vec!["-".to_string(); words.len()];
+        let mut i = 0;
+        while i < words.len() {
+            let found = (1..=self.longest_lexical.min(words.len() - i))
+                .rev()
+                .find_map(|n| {
+                    let name = &words[i..i + n];
+                    if !is_capitalised(name[0]) || !is_capitalised(name[n - 1]) {
+                        return None;
+                    }
+                    let classes = self.lexical.get(&name.join(" ").to_lowercase())?;
+                    Some((n, classes))
+                });
+            let Some((length, classes)) = found else {
+                i += 1;
+                continue;
+            };
+            for (offset, label) in labels[i..i + length].iter_mut().enumerate() {
+                *label = format!("{classes}|{}", position(offset, length));
+            }
+            i += length;
+        }
+        labels
     }
 
     /// The class of every word of a sentence: `PLACENAME` for the words of a
@@ -145,17 +211,21 @@ pub fn word_labels(kb: &KnowledgeBase, words: &[&str]) -> Vec<String> {
             continue;
         };
         for (offset, label) in labels[i..i + length].iter_mut().enumerate() {
-            let position = match (offset, length) {
-                (_, 1) => "U",
-                (0, _) => "B",
-                (o, l) if o + 1 == l => "L",
-                _ => "I",
-            };
-            *label = format!("{kind}|{position}");
+            *label = format!("{kind}|{}", position(offset, length));
         }
         i += length;
     }
     labels
+}
+
+/// The BILU position of word `offset` of a name of `length` words.
+fn position(offset: usize, length: usize) -> &'static str {
+    match (offset, length) {
+        (_, 1) => "U",
+        (0, _) => "B",
+        (o, l) if o + 1 == l => "L",
+        _ => "I",
+    }
 }
 
 /// Where the name proper starts in a person mention `words` of a sentence
@@ -229,6 +299,35 @@ mod tests {
         assert_eq!(classes[..3], ["PLACENAME"; 3]);
         assert_eq!(classes[4..7], ["-"; 3], "lower case is no name");
         assert_eq!(classes[8], "PLACENAME");
+    }
+
+    #[test]
+    fn lexical_names_give_their_classes_by_position() {
+        let kb = KnowledgeBase::load(&[]).expect("the built-in knowledge base loads");
+        let words = NameWords::new(&kb);
+        let sentence = [
+            "Aristotle",
+            "met",
+            "the",
+            "Ku",
+            "Klux",
+            "Klan",
+            "in",
+            "aristotle",
+            "Blorptown",
+        ];
+        let labels = words.lexical_labels(&sentence);
+        assert_eq!(labels[0], "person|U");
+        assert_eq!(labels[3..6], ["group|B", "group|I", "group|L"]);
+        assert_eq!(labels[1], "-");
+        assert_eq!(labels[7], "-", "lower case is no name");
+        assert_eq!(labels[8], "-");
+        let france = words.lexical_labels(&["France"]);
+        assert!(france[0].starts_with("location,"), "{france:?}");
+        assert_eq!(
+            words.noun_classes(&["Museum", "museum", "Blorptown"]),
+            ["artifact", "-", "-"]
+        );
     }
 
     #[test]

@@ -9,7 +9,11 @@
 //! the run of name-like words around that head inside the mention: GUM
 //! mentions carry determiners, appositions and relative clauses
 //! ("University of Portsmouth, United Kingdom"), which a name does not.
-//! Nested names keep only the outermost ("Durham University", not "Durham").
+//! Nested names keep only the outermost ("Durham University", not "Durham"),
+//! whatever the outer name's class: "Vienna" inside the event "the Vienna
+//! Energy Forum" or "Mother" inside the song "Songs My Mother Taught Me" is
+//! part of another name, not a name of its own, though only person, place and
+//! organization names are kept.
 
 use std::fmt;
 use std::ops::Range;
@@ -176,12 +180,12 @@ fn parse_row(line: &str) -> Result<Option<Row>, String> {
 /// Reads the bracketed mentions of a sentence and keeps its names.
 fn gold_sentence(rows: &[Row]) -> Result<GoldSentence, String> {
     let mut open: Vec<OpenMention> = Vec::new();
-    let mut names: Vec<NamedSpan> = Vec::new();
-    let close = |mention: OpenMention, end: usize, names: &mut Vec<NamedSpan>| {
-        if let Some(class) = NameClass::from_gum(&mention.etype) {
-            if let Some(words) = name_span(rows, mention.start..end) {
-                names.push(NamedSpan { words, class });
-            }
+    // Names of every class, so that names inside other names can be left out.
+    let mut names: Vec<(Range<usize>, Option<NameClass>)> = Vec::new();
+    let close = |mention: OpenMention, end: usize, names: &mut Vec<_>| {
+        let person = mention.etype == "person";
+        if let Some(words) = name_span(rows, mention.start..end, person) {
+            names.push((words, NameClass::from_gum(&mention.etype)));
         }
     };
     for (index, row) in rows.iter().enumerate() {
@@ -225,7 +229,15 @@ fn gold_sentence(rows: &[Row]) -> Result<GoldSentence, String> {
     }
     Ok(GoldSentence {
         words: rows.iter().map(|r| r.form.clone()).collect(),
-        names: outermost(names),
+        names: outermost(names)
+            .into_iter()
+            .filter_map(|(words, class)| {
+                Some(NamedSpan {
+                    words,
+                    class: class?,
+                })
+            })
+            .collect(),
     })
 }
 
@@ -245,29 +257,21 @@ fn is_name_like(row: &Row) -> bool {
 }
 
 /// Words that join the parts of one name ("Bank of the West", "Bailey-Ross").
-fn is_name_connector(row: &Row) -> bool {
-    matches!(
+/// A person's name is joined only by the particles of personal names
+/// ("Ludwig van Beethoven", "Bailey - Ross"): "Ann Lee of the Civic Party"
+/// is a person and an organization, not one name.
+fn is_name_connector(row: &Row, person: bool) -> bool {
+    let particle = matches!(
         row.form.as_str(),
-        "of" | "for"
-            | "the"
-            | "de"
-            | "del"
-            | "da"
-            | "du"
-            | "von"
-            | "van"
-            | "der"
-            | "la"
-            | "le"
-            | "&"
-            | "-"
-    )
+        "de" | "del" | "da" | "du" | "von" | "van" | "der" | "la" | "le" | "-"
+    );
+    particle || (!person && matches!(row.form.as_str(), "of" | "for" | "the" | "&"))
 }
 
 /// The name inside a mention, when its head is a proper noun, or a proper
 /// noun joined to a common-noun head by `flat` or `appos` (GUM analyses
-/// "interviewee David Titley" so).
-fn name_span(rows: &[Row], mention: Range<usize>) -> Option<Range<usize>> {
+/// "interviewee David Titley" so). `person` for a person's mention.
+fn name_span(rows: &[Row], mention: Range<usize>, person: bool) -> Option<Range<usize>> {
     let inside = |i: Option<usize>| i.is_some_and(|i| mention.contains(&i));
     let top = mention.clone().find(|&i| !inside(rows[i].head))?;
     let head = if is_proper_noun(&rows[top]) {
@@ -284,7 +288,7 @@ fn name_span(rows: &[Row], mention: Range<usize>) -> Option<Range<usize>> {
         let before = &rows[start - 1];
         if is_name_like(before) {
             start -= 1;
-        } else if is_name_connector(before)
+        } else if is_name_connector(before, person)
             && start - 1 > mention.start
             && is_name_like(&rows[start - 2])
         {
@@ -302,7 +306,7 @@ fn name_span(rows: &[Row], mention: Range<usize>) -> Option<Range<usize>> {
         }
         // Connectors may chain ("of the"): accept them only when a name word follows.
         let mut after = end;
-        while after < mention.end && is_name_connector(&rows[after]) {
+        while after < mention.end && is_name_connector(&rows[after], person) {
             after += 1;
         }
         if after > end && after < mention.end && is_name_like(&rows[after]) {
@@ -315,18 +319,18 @@ fn name_span(rows: &[Row], mention: Range<usize>) -> Option<Range<usize>> {
 }
 
 /// Flattens nested or overlapping names, keeping the longer (then earlier) one.
-fn outermost(mut names: Vec<NamedSpan>) -> Vec<NamedSpan> {
-    names.sort_by_key(|n| (std::cmp::Reverse(n.words.len()), n.words.start));
-    let mut kept: Vec<NamedSpan> = Vec::new();
-    for name in names {
+fn outermost<C>(mut names: Vec<(Range<usize>, C)>) -> Vec<(Range<usize>, C)> {
+    names.sort_by_key(|(words, _)| (std::cmp::Reverse(words.len()), words.start));
+    let mut kept: Vec<(Range<usize>, C)> = Vec::new();
+    for (words, class) in names {
         let overlaps = kept
             .iter()
-            .any(|k| k.words.start < name.words.end && name.words.start < k.words.end);
+            .any(|(k, _)| k.start < words.end && words.start < k.end);
         if !overlaps {
-            kept.push(name);
+            kept.push((words, class));
         }
     }
-    kept.sort_by_key(|n| n.words.start);
+    kept.sort_by_key(|(words, _)| words.start);
     kept
 }
 
@@ -381,6 +385,87 @@ mod tests {
             spans,
             vec![(1..4, NameClass::Organization), (5..6, NameClass::Place)]
         );
+    }
+
+    #[test]
+    fn names_inside_names_of_other_classes_are_left_out() {
+        // "the Varnok Trade Forum opened": an event name holding a place name.
+        let rows = vec![
+            row("the", "DT", Some(3), Some("(1-event-new-nnnnn-cf1-2-sgl")),
+            row(
+                "Varnok",
+                "NNP",
+                Some(3),
+                Some("(2-place-new-nnnnn-cf2-1-sgl)"),
+            ),
+            row("Trade", "NNP", Some(3), None),
+            row("Forum", "NNP", Some(4), Some("1)")),
+            row("opened", "VBD", None, None),
+        ];
+        assert!(gold_sentence(&rows).unwrap().names.is_empty());
+        // The place alone, outside any other name, is kept.
+        let alone = vec![
+            row(
+                "Varnok",
+                "NNP",
+                Some(1),
+                Some("(2-place-new-nnnnn-cf2-1-sgl)"),
+            ),
+            row("grew", "VBD", None, None),
+        ];
+        assert_eq!(
+            gold_sentence(&alone).unwrap().names,
+            vec![NamedSpan {
+                words: 0..1,
+                class: NameClass::Place
+            }]
+        );
+    }
+
+    #[test]
+    fn a_persons_name_stops_at_of_but_keeps_name_particles() {
+        // "Ann Lee of Varnok Party spoke", the party a mention of its own.
+        let mut rows = vec![
+            row("Ann", "NNP", Some(5), Some("(1-person-new-nnnnn-cf1-1-sgl")),
+            row("Lee", "NNP", Some(0), None),
+            row("of", "IN", Some(4), None),
+            row(
+                "Varnok",
+                "NNP",
+                Some(4),
+                Some("(2-organization-new-nnnnn-cf2-1-sgl"),
+            ),
+            row("Party", "NNP", Some(0), Some("2)1)")),
+            row("spoke", "VBD", None, None),
+        ];
+        let spans = |rows: &[Row]| -> Vec<(Range<usize>, NameClass)> {
+            gold_sentence(rows)
+                .unwrap()
+                .names
+                .into_iter()
+                .map(|n| (n.words, n.class))
+                .collect()
+        };
+        assert_eq!(
+            spans(&rows),
+            vec![(0..2, NameClass::Person), (3..5, NameClass::Organization)]
+        );
+        // The same words as one organization's name stay one name.
+        rows[0].entity = Some("(1-organization-new-nnnnn-cf1-1-sgl".to_string());
+        assert_eq!(spans(&rows), vec![(0..5, NameClass::Organization)]);
+        // "Ludwig van Beethoven" keeps its particle.
+        let rows = vec![
+            row(
+                "Ludwig",
+                "NNP",
+                Some(3),
+                Some("(1-person-new-nnnnn-cf1-1-sgl"),
+            ),
+            row("van", "FW", Some(0), None),
+            row("Beethoven", "NNP", Some(0), Some("1)")),
+            row("wrote", "VBD", None, None),
+        ];
+        assert_eq!(spans(&rows), vec![(0..3, NameClass::Person)]);
     }
 
     #[test]

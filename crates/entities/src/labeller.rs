@@ -3,7 +3,7 @@
 //! word elsewhere in the document ("Isabel Ruiz" was a person, so a later bare
 //! "Isabel" is one too), which keeps a document's names consistent.
 
-use crate::features::{extract, DocumentContext, SentenceFeatures, WordAnalysis};
+use crate::features::{extract, DocumentContext, ListEvidence, SentenceFeatures, WordAnalysis};
 use crate::gazetteer::{word_labels, NameWords};
 use crate::gum::{NameClass, NamedSpan};
 use crate::model::{Model, ModelError};
@@ -73,15 +73,14 @@ impl<'a> PreparedDocument<'a> {
             .zip(&analyses)
             .zip(&gazetteer)
             .map(|((words, analyses), labels)| {
-                let name_words = resources.name_words.classes(words);
-                extract(
-                    words,
-                    analyses,
-                    &context,
-                    &resources.profiles,
-                    labels,
-                    &name_words,
-                )
+                let name_words = &resources.name_words;
+                let lists = ListEvidence {
+                    gazetteer: labels,
+                    name_words: &name_words.classes(words),
+                    lexical: &name_words.lexical_labels(words),
+                    noun_classes: &name_words.noun_classes(words),
+                };
+                extract(words, analyses, &context, &resources.profiles, &lists)
             })
             .collect();
         PreparedDocument {

@@ -9,8 +9,9 @@
 //! and elsewhere in the document, tell a place from a person), the actor
 //! knowledge base of `chancery-kb` as a gazetteer (with first names and
 //! surnames of its office holders), the crate's lists of name head words,
-//! place names, world cities and census given and family names (`data/`,
-//! see `scripts/build_name_lists.py`), and word profiles learned
+//! place names, world cities, census given and family names and WordNet's
+//! capitalised nouns and noun classes (`data/`, see
+//! `scripts/build_name_lists.py`), and word profiles learned
 //! from unlabelled news (`data/models/ner-words.tsv.gz`). The `types` module
 //! then maps the classes to chancery's [`EntityType`]s (PERSON, ORG, GPE, LOC,
 //! NORP) with word lists, since GUM has no GPE/LOC split and no NORP class.
