@@ -119,10 +119,8 @@ impl NameWords {
     /// word (first and last word capitalised) and the word's position in it
     /// (`location,person|U` for "France", `group|B` for "Ku" of "Ku Klux Klan").
     pub fn lexical_labels(&self, words: &[&str]) -> Vec<String> {
-        let mut labels = vec!["-".to_string(); words.len()];
-        let mut i = 0;
-        while i < words.len() {
-            let found = (1..=self.longest_lexical.min(words.len() - i))
+        label_longest_names(words.len(), |i| {
+            (1..=self.longest_lexical.min(words.len() - i))
                 .rev()
                 .find_map(|n| {
                     let name = &words[i..i + n];
@@ -130,18 +128,9 @@ impl NameWords {
                         return None;
                     }
                     let classes = self.lexical.get(&name.join(" ").to_lowercase())?;
-                    Some((n, classes))
-                });
-            let Some((length, classes)) = found else {
-                i += 1;
-                continue;
-            };
-            for (offset, label) in labels[i..i + length].iter_mut().enumerate() {
-                *label = format!("{classes}|{}", position(offset, length));
-            }
-            i += length;
-        }
-        labels
+                    Some((n, classes.as_str()))
+                })
+        })
     }
 
     /// The class of every word of a sentence: `PLACENAME` for the words of a
@@ -195,25 +184,36 @@ impl NameWords {
 /// The label of each word: `-` when no known name covers it, else the
 /// kind and the word's position in the name (`GPE|U`, `PERSON|B`, `TITLE|L`).
 pub fn word_labels(kb: &KnowledgeBase, words: &[&str]) -> Vec<String> {
-    let mut labels = vec!["-".to_string(); words.len()];
-    let mut i = 0;
-    while i < words.len() {
+    label_longest_names(words.len(), |i| {
         // Names and titles the knowledge base matches start with a capital.
-        let capitalised = words[i].chars().next().is_some_and(char::is_uppercase);
-        let found = capitalised
-            .then(|| kb.match_tokens(&words[i..]))
-            .flatten()
-            .and_then(|m| {
-                kind_label(m.entries.first()?.kind, m.entries[0].noun).map(|k| (m.len, k))
-            });
-        let Some((length, kind)) = found else {
+        if !is_capitalised(words[i]) {
+            return None;
+        }
+        let found = kb.match_tokens(&words[i..])?;
+        let entry = found.entries.first()?;
+        kind_label(entry.kind, entry.noun).map(|kind| (found.len, kind))
+    })
+}
+
+/// Labels the words of a sentence of `length` words by the names that
+/// `longest_at(i)` finds starting at word `i` (the name's length in words
+/// and its label; the longest wins, and the search goes on after it): each
+/// word of a name gets the label and its position (`GPE|B`), others `-`.
+fn label_longest_names<'a>(
+    length: usize,
+    longest_at: impl Fn(usize) -> Option<(usize, &'a str)>,
+) -> Vec<String> {
+    let mut labels = vec!["-".to_string(); length];
+    let mut i = 0;
+    while i < length {
+        let Some((name_length, label)) = longest_at(i) else {
             i += 1;
             continue;
         };
-        for (offset, label) in labels[i..i + length].iter_mut().enumerate() {
-            *label = format!("{kind}|{}", position(offset, length));
+        for (offset, slot) in labels[i..i + name_length].iter_mut().enumerate() {
+            *slot = format!("{label}|{}", position(offset, name_length));
         }
-        i += length;
+        i += name_length;
     }
     labels
 }
