@@ -23,15 +23,35 @@ pub struct DocumentContext {
     /// For each capitalised word (lower-cased), the lemmas that govern its
     /// names anywhere in the document ("visit", "say", "join").
     governors: HashMap<String, BTreeSet<String>>,
+    /// For each capitalised word (lower-cased), what the document says its
+    /// name is: the class of a common noun joined to the name as apposition,
+    /// copular predicate, "the N of X" or compound head, with the relation
+    /// ("cop:communication" from "Varnok is a language", "of:location"
+    /// from "the village of Tusel", "appos:person" from "Mett, his
+    /// publisher").
+    definitions: HashMap<String, BTreeSet<String>>,
 }
 
 impl DocumentContext {
+    /// The context of a document's sentences; `noun_class` gives the class
+    /// of a common noun's lemma (see [`crate::gazetteer::NameWords::noun_class`]).
     pub fn new<'a>(
         sentences: impl IntoIterator<Item = (&'a [&'a str], &'a [WordAnalysis])>,
+        noun_class: impl Fn(&str) -> Option<&'static str>,
     ) -> DocumentContext {
         let mut context = DocumentContext::default();
         for (words, analyses) in sentences {
-            let places = syntactic_places(analyses, &capitalised_runs(words));
+            let runs = capitalised_runs(words);
+            for (run, definition) in definitions(words, analyses, &runs, &noun_class) {
+                for word in &words[run] {
+                    context
+                        .definitions
+                        .entry(word.to_lowercase())
+                        .or_default()
+                        .insert(definition.clone());
+                }
+            }
+            let places = syntactic_places(analyses, &runs);
             for (word, place) in words.iter().zip(&places) {
                 if !starts_uppercase(word) {
                     continue;
@@ -190,6 +210,8 @@ enum Template {
     LexicalFirstClass,
     RunFirstNounClass,
     RunLastNounClass,
+    DefinitionInDocument,
+    FirstPassConjunct,
 }
 
 /// FNV-1a over the template number and its parts, with separators.
@@ -228,12 +250,20 @@ impl SentenceFeatures {
     }
 
     /// These features plus, for the second pass, what the first pass made of
-    /// each word's other occurrences in the document (`-`: nothing to say;
-    /// see [`crate::labeller`]).
-    pub fn with_elsewhere(&self, words: &[&str], elsewhere: &[String]) -> SentenceFeatures {
-        let mut keys = Vec::with_capacity(self.keys.len() + 2 * words.len());
+    /// each word's other occurrences in the document (`elsewhere`) and of the
+    /// name its name is coordinated with (`conjuncts`: "Plato and
+    /// Aristotle"); `-` where there is nothing to say (see
+    /// [`crate::labeller`]).
+    pub fn with_first_pass(
+        &self,
+        words: &[&str],
+        elsewhere: &[String],
+        conjuncts: &[String],
+    ) -> SentenceFeatures {
+        let mut keys = Vec::with_capacity(self.keys.len() + 3 * words.len());
         let mut starts = Vec::with_capacity(self.starts.len());
-        for (i, (word, label)) in words.iter().zip(elsewhere).enumerate() {
+        for (i, ((word, label), conjunct)) in words.iter().zip(elsewhere).zip(conjuncts).enumerate()
+        {
             starts.push(keys.len());
             keys.extend_from_slice(self.word(i));
             if label != "-" {
@@ -243,6 +273,9 @@ impl SentenceFeatures {
                     Template::FirstPassElsewhereAndShape,
                     &[label, &short_shape],
                 ));
+            }
+            if conjunct != "-" {
+                keys.push(hash(Template::FirstPassConjunct, &[conjunct]));
             }
         }
         starts.push(keys.len());
@@ -263,7 +296,7 @@ fn is_headline(words: &[&str]) -> bool {
 }
 
 /// Words that may join the capitalised words of one name ("Bank of England",
-/// "Udvar - Hazy Center" where hyphens are tokens of their own).
+/// "Bailey - Ross Center" where hyphens are tokens of their own).
 const NAME_JOINERS: [&str; 7] = ["of", "the", "and", "&", "for", "de", "-"];
 
 /// The capitalised runs of a sentence (likely names): capitalised words,
@@ -371,6 +404,56 @@ pub struct ListEvidence<'a> {
     pub lexical: &'a [String],
     /// Common-noun classes (see [`crate::gazetteer::NameWords::noun_classes`]).
     pub noun_classes: &'a [&'a str],
+}
+
+/// The capitalised runs of a sentence that a common noun defines (see
+/// [`DocumentContext::definitions`]), each with `relation:class`.
+fn definitions(
+    words: &[&str],
+    analyses: &[WordAnalysis],
+    runs: &[Range<usize>],
+    noun_class: &impl Fn(&str) -> Option<&'static str>,
+) -> Vec<(Range<usize>, String)> {
+    let is_name = |i: usize| matches!(analyses[i].xpos.as_str(), "NNP" | "NNPS");
+    let run_of = |i: usize| runs.iter().find(|r| r.contains(&i)).cloned();
+    let has_child = |head: usize, relation: &str, lemma: Option<&str>| {
+        analyses.iter().any(|a| {
+            a.head == Some(head)
+                && a.deprel == relation
+                && lemma.is_none_or(|l| a.lemma.eq_ignore_ascii_case(l))
+        })
+    };
+    let mut found = Vec::new();
+    for (noun, analysis) in analyses.iter().enumerate() {
+        if !matches!(analysis.xpos.as_str(), "NN" | "NNS") || !starts_lowercase(words[noun]) {
+            continue;
+        }
+        let Some(class) = noun_class(&analysis.lemma.to_lowercase()) else {
+            continue;
+        };
+        // The name is the noun's head ("Mett , his publisher") …
+        if let Some(head) = analysis
+            .head
+            .filter(|&h| analysis.deprel == "appos" && is_name(h))
+        {
+            found.extend(run_of(head).map(|run| (run, format!("appos:{class}"))));
+        }
+        // … or one of its dependents.
+        for (child, dependent) in analyses.iter().enumerate() {
+            if dependent.head != Some(noun) || !is_name(child) {
+                continue;
+            }
+            let relation = match dependent.deprel.as_str() {
+                "appos" => "appos",
+                "compound" => "compound",
+                "nsubj" | "nsubj:pass" if has_child(noun, "cop", None) => "cop",
+                "nmod" if has_child(child, "case", Some("of")) => "of",
+                _ => continue,
+            };
+            found.extend(run_of(child).map(|run| (run, format!("{relation}:{class}"))));
+        }
+    }
+    found
 }
 
 /// The first-pass features of a sentence. `analyses` holds the tagger's and
@@ -566,6 +649,9 @@ pub fn extract(
             for governor in context.governors.get(&lower).into_iter().flatten() {
                 add(Template::GovernorInDocument, &[governor]);
             }
+            for definition in context.definitions.get(&lower).into_iter().flatten() {
+                add(Template::DefinitionInDocument, &[definition]);
+            }
             let yes_no = |b: bool| if b { "y" } else { "n" };
             add(
                 Template::CapitalisedSeenLowercase,
@@ -616,11 +702,14 @@ mod tests {
             WordAnalysis::default(),
             WordAnalysis::default(),
         ];
-        let with_lowercase = DocumentContext::new([
-            (first.as_slice(), &unparsed[..3]),
-            (second.as_slice(), &unparsed[..]),
-        ]);
-        let alone = DocumentContext::new([(first.as_slice(), &unparsed[..3])]);
+        let with_lowercase = DocumentContext::new(
+            [
+                (first.as_slice(), &unparsed[..3]),
+                (second.as_slice(), &unparsed[..]),
+            ],
+            |_| None,
+        );
+        let alone = DocumentContext::new([(first.as_slice(), &unparsed[..3])], |_| None);
         let profiles = WordProfiles::default();
         let gazetteer = vec!["-".to_string(); first.len()];
         let tags: Vec<WordAnalysis> = ["NN", "VBD", "."]
@@ -642,9 +731,81 @@ mod tests {
         assert_ne!(a.word(0), b.word(0));
         assert_eq!(a.word(1), b.word(1));
         let elsewhere = ["person:all", "-", "-"].map(String::from);
-        let second = a.with_elsewhere(&first, &elsewhere);
+        let conjuncts = ["-", "place", "-"].map(String::from);
+        let second = a.with_first_pass(&first, &elsewhere, &conjuncts);
         assert_eq!(second.word(0).len(), a.word(0).len() + 2);
-        assert_eq!(second.word(1), a.word(1));
+        assert_eq!(second.word(1).len(), a.word(1).len() + 1);
+        assert!(second
+            .word(1)
+            .contains(&hash(Template::FirstPassConjunct, &["place"])));
+        assert_eq!(second.word(2), a.word(2));
+    }
+
+    #[test]
+    fn common_nouns_define_the_names_they_are_joined_to() {
+        let class = |lemma: &str| match lemma {
+            "language" => Some("communication"),
+            "village" => Some("location"),
+            "publisher" => Some("person"),
+            _ => None,
+        };
+        // "Varnok is a language , spoken in the village of Tusel by Ana Mett , a publisher ."
+        let words = [
+            "Varnok",
+            "is",
+            "a",
+            "language",
+            ",",
+            "spoken",
+            "in",
+            "the",
+            "village",
+            "of",
+            "Tusel",
+            "by",
+            "Ana",
+            "Mett",
+            ",",
+            "a",
+            "publisher",
+            ".",
+        ];
+        let analyses = [
+            parsed("NNP", Some(3), "nsubj", "Varnok"),
+            parsed("VBZ", Some(3), "cop", "be"),
+            parsed("DT", Some(3), "det", "a"),
+            parsed("NN", None, "root", "language"),
+            parsed(",", Some(5), "punct", ","),
+            parsed("VBN", Some(3), "acl", "speak"),
+            parsed("IN", Some(8), "case", "in"),
+            parsed("DT", Some(8), "det", "the"),
+            parsed("NN", Some(5), "obl", "village"),
+            parsed("IN", Some(10), "case", "of"),
+            parsed("NNP", Some(8), "nmod", "Tusel"),
+            parsed("IN", Some(12), "case", "by"),
+            parsed("NNP", Some(5), "obl", "Ana"),
+            parsed("NNP", Some(12), "flat", "Mett"),
+            parsed(",", Some(16), "punct", ","),
+            parsed("DT", Some(16), "det", "a"),
+            parsed("NN", Some(12), "appos", "publisher"),
+            parsed(".", Some(3), "punct", "."),
+        ];
+        let runs = capitalised_runs(&words);
+        let found = definitions(&words, &analyses, &runs, &class);
+        assert_eq!(
+            found,
+            vec![
+                (0..1, "cop:communication".to_string()),
+                (10..11, "of:location".to_string()),
+                (12..14, "appos:person".to_string()),
+            ]
+        );
+        let context = DocumentContext::new([(&words[..], &analyses[..])], class);
+        assert_eq!(
+            context.definitions["mett"],
+            BTreeSet::from(["appos:person".to_string()])
+        );
+        assert!(!context.definitions.contains_key("is"));
     }
 
     #[test]
@@ -652,7 +813,7 @@ mod tests {
         // "the Varnok Museum opened": a lexical name, and a head noun's class.
         let words = ["the", "Varnok", "Museum", "opened"];
         let analyses = vec![WordAnalysis::default(); words.len()];
-        let context = DocumentContext::new([(&words[..], &analyses[..])]);
+        let context = DocumentContext::new([(&words[..], &analyses[..])], |_| None);
         let nothing = vec!["-".to_string(); words.len()];
         let features = |lexical: &[String], noun_classes: &[&str]| {
             let lists = ListEvidence {
@@ -737,11 +898,14 @@ mod tests {
                 &lists,
             )
         };
-        let alone = DocumentContext::new([(first.as_slice(), &first_analyses[..])]);
-        let together = DocumentContext::new([
-            (first.as_slice(), &first_analyses[..]),
-            (second.as_slice(), &second_analyses[..]),
-        ]);
+        let alone = DocumentContext::new([(first.as_slice(), &first_analyses[..])], |_| None);
+        let together = DocumentContext::new(
+            [
+                (first.as_slice(), &first_analyses[..]),
+                (second.as_slice(), &second_analyses[..]),
+            ],
+            |_| None,
+        );
         let (a, b) = (features_of_first(&alone), features_of_first(&together));
         assert_eq!(b.word(0).len(), a.word(0).len() + 2);
         assert!(b

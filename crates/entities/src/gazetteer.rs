@@ -97,6 +97,12 @@ impl NameWords {
         words
     }
 
+    /// The WordNet class of a lower-case common noun ("language" →
+    /// `communication`).
+    pub fn noun_class(&self, noun: &str) -> Option<&'static str> {
+        self.noun_classes.get(noun).copied()
+    }
+
     /// The WordNet class of each capitalised word read as a common noun
     /// ("Museum" → `artifact`), `-` for others and for unknown words.
     pub fn noun_classes(&self, words: &[&str]) -> Vec<&'static str> {
@@ -106,10 +112,7 @@ impl NameWords {
                 if !is_capitalised(word) {
                     return "-";
                 }
-                self.noun_classes
-                    .get(word.to_lowercase().as_str())
-                    .copied()
-                    .unwrap_or("-")
+                self.noun_class(&word.to_lowercase()).unwrap_or("-")
             })
             .collect()
     }

@@ -1,7 +1,9 @@
 //! Labelling a document in two passes. The first pass labels each sentence
 //! on its own evidence; the second also sees what the first made of the same
 //! word elsewhere in the document ("Isabel Ruiz" was a person, so a later bare
-//! "Isabel" is one too), which keeps a document's names consistent.
+//! "Isabel" is one too), which keeps a document's names consistent, and what
+//! it made of the names coordinated with each name ("Plato and
+//! Aristotle": one known person makes the other likelier one too).
 
 use crate::features::{extract, DocumentContext, ListEvidence, SentenceFeatures, WordAnalysis};
 use crate::gazetteer::{word_labels, NameWords};
@@ -50,6 +52,8 @@ pub struct PreparedDocument<'a> {
     pub gazetteer: Vec<Vec<String>>,
     /// First-pass features of every sentence.
     features: Vec<SentenceFeatures>,
+    /// Coordinated capitalised words of every sentence (see [`conjunct_pairs`]).
+    conjunct_pairs: Vec<Vec<(usize, usize)>>,
 }
 
 impl<'a> PreparedDocument<'a> {
@@ -63,6 +67,7 @@ impl<'a> PreparedDocument<'a> {
                 .iter()
                 .map(Vec::as_slice)
                 .zip(analyses.iter().map(Vec::as_slice)),
+            |lemma| resources.name_words.noun_class(lemma),
         );
         let gazetteer: Vec<Vec<String>> = sentences
             .iter()
@@ -83,10 +88,16 @@ impl<'a> PreparedDocument<'a> {
                 extract(words, analyses, &context, &resources.profiles, &lists)
             })
             .collect();
+        let conjunct_pairs = sentences
+            .iter()
+            .zip(&analyses)
+            .map(|(words, analyses)| conjunct_pairs(words, analyses))
+            .collect();
         PreparedDocument {
             sentences,
             gazetteer,
             features,
+            conjunct_pairs,
         }
     }
 
@@ -94,13 +105,50 @@ impl<'a> PreparedDocument<'a> {
         &self.features
     }
 
-    /// First-pass features plus each word's `elsewhere` evidence.
-    pub fn second_pass_features(&self, elsewhere: &[Vec<String>]) -> Vec<SentenceFeatures> {
+    /// First-pass features plus what the first pass found elsewhere in the
+    /// document ([`PreparedDocument::elsewhere`]) and in coordinated names
+    /// ([`PreparedDocument::conjuncts`]).
+    pub fn second_pass_features(&self, first_pass: &[Vec<NamedSpan>]) -> Vec<SentenceFeatures> {
+        let elsewhere = self.elsewhere(first_pass);
+        let conjuncts = self.conjuncts(first_pass);
         self.features
             .iter()
             .zip(&self.sentences)
-            .zip(elsewhere)
-            .map(|((features, words), elsewhere)| features.with_elsewhere(words, elsewhere))
+            .zip(elsewhere.iter().zip(&conjuncts))
+            .map(|((features, words), (elsewhere, conjuncts))| {
+                features.with_first_pass(words, elsewhere, conjuncts)
+            })
+            .collect()
+    }
+
+    /// For each word of a name (or capitalised word) coordinated with
+    /// another ("Plato and Aristotle"), the class the first pass gave
+    /// the other (`O` outside any name); `-` for other words.
+    pub fn conjuncts(&self, first_pass: &[Vec<NamedSpan>]) -> Vec<Vec<String>> {
+        self.sentences
+            .iter()
+            .zip(&self.conjunct_pairs)
+            .zip(first_pass)
+            .map(|((words, pairs), names)| {
+                let mut labels = vec!["-".to_string(); words.len()];
+                let name_of = |i: usize| names.iter().find(|n| n.words.contains(&i));
+                for &(word, other) in pairs {
+                    let (own, others) = (name_of(word), name_of(other));
+                    if own.is_some() && own == others {
+                        continue;
+                    }
+                    let class = others.map_or(SLOT_NAMES[OUTSIDE_SLOT], |n| {
+                        SLOT_NAMES[class_slot(n.class)]
+                    });
+                    let targets = own.map_or(word..word + 1, |n| n.words.clone());
+                    for label in &mut labels[targets] {
+                        if label == "-" {
+                            *label = class.to_string();
+                        }
+                    }
+                }
+                labels
+            })
             .collect()
     }
 
@@ -251,13 +299,62 @@ pub fn decode(model: &Model, features: &[SentenceFeatures]) -> Vec<Vec<NamedSpan
 /// Both passes over one document.
 pub fn label(first: &Model, second: &Model, document: &PreparedDocument) -> Vec<Vec<NamedSpan>> {
     let first_pass = decode(first, document.first_pass_features());
-    let elsewhere = document.elsewhere(&first_pass);
-    decode(second, &document.second_pass_features(&elsewhere))
+    decode(second, &document.second_pass_features(&first_pass))
+}
+
+/// The coordinated names of a sentence: each capitalised word that the
+/// parser makes a `conj` of another capitalised word, with that word, in
+/// both directions.
+fn conjunct_pairs(words: &[&str], analyses: &[WordAnalysis]) -> Vec<(usize, usize)> {
+    let capitalised = |i: usize| is_capitalised(words[i]);
+    let mut pairs = Vec::new();
+    for (word, analysis) in analyses.iter().enumerate() {
+        let Some(head) = analysis.head.filter(|_| analysis.deprel == "conj") else {
+            continue;
+        };
+        if head < words.len() && capitalised(word) && capitalised(head) {
+            pairs.push((word, head));
+            pairs.push((head, word));
+        }
+    }
+    pairs
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinated_names_see_each_others_first_pass_class() {
+        let resources = Resources {
+            profiles: WordProfiles::default(),
+            kb: Arc::new(KnowledgeBase::default()),
+            name_words: Arc::new(NameWords::default()),
+        };
+        let word = |xpos: &str, head: Option<usize>, deprel: &str| WordAnalysis {
+            xpos: xpos.to_string(),
+            head,
+            deprel: deprel.to_string(),
+            ..WordAnalysis::default()
+        };
+        // "Varnok and Tusel Quorn argued ."
+        let sentences = vec![vec!["Varnok", "and", "Tusel", "Quorn", "argued", "."]];
+        let analyses = vec![vec![
+            word("NNP", Some(4), "nsubj"),
+            word("CC", Some(3), "cc"),
+            word("NNP", Some(3), "compound"),
+            word("NNP", Some(0), "conj"),
+            word("VBD", None, "root"),
+            word(".", Some(4), "punct"),
+        ]];
+        let document = PreparedDocument::new(sentences, analyses, &resources);
+        let first_pass = vec![vec![NamedSpan {
+            words: 2..4,
+            class: NameClass::Person,
+        }]];
+        let conjuncts = document.conjuncts(&first_pass);
+        assert_eq!(conjuncts[0], ["person", "-", "O", "O", "-", "-"]);
+    }
 
     #[test]
     fn other_occurrences_decide_the_evidence() {

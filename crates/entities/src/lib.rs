@@ -3,10 +3,12 @@
 //! A structured averaged perceptron labels each sentence with BILOU tags over
 //! GUM's name classes (person, place, organization), in two passes (the
 //! second sees what the first made of the same word elsewhere in the
-//! document). Features: the words, shapes, affixes and neighbours, the XPOS
-//! tags and dependency relations of `chancery-ling` (so documents must be
-//! tagged and parsed first: the relation of a name and its preposition, here
-//! and elsewhere in the document, tell a place from a person), the actor
+//! document and of coordinated names). Features: the words, shapes, affixes
+//! and neighbours, the XPOS tags and dependency relations of `chancery-ling`
+//! (so documents must be tagged and parsed first: the relation of a name and
+//! its preposition, here and elsewhere in the document, tell a place from a
+//! person, and so do the common nouns the document equates a name with:
+//! "Varnok is a language", "the village of Tusel"), the actor
 //! knowledge base of `chancery-kb` as a gazetteer (with first names and
 //! surnames of its office holders), the crate's lists of name head words,
 //! place names, world cities, census given and family names and WordNet's

@@ -141,17 +141,17 @@ impl<'a> Split<'a> {
         }
     }
 
-    /// Examples of the documents `which` picks; `elsewhere` gives each
-    /// document's first-pass evidence (second pass) or is None (first pass).
+    /// Examples of the documents `which` picks; `first_pass` gives each
+    /// document's first-pass names (second pass) or is None (first pass).
     fn examples(
         &self,
-        elsewhere: Option<&[Vec<Vec<String>>]>,
+        first_pass: Option<&[Vec<Vec<NamedSpan>>]>,
         which: impl Fn(usize) -> bool,
     ) -> Vec<Example> {
         let mut examples = Vec::new();
         for (d, document) in self.documents.iter().enumerate().filter(|(d, _)| which(*d)) {
-            let features = match elsewhere {
-                Some(elsewhere) => document.second_pass_features(&elsewhere[d]),
+            let features = match first_pass {
+                Some(first_pass) => document.second_pass_features(&first_pass[d]),
                 None => document.first_pass_features().to_vec(),
             };
             for (features, gold) in features.into_iter().zip(&self.gold[d].sentences) {
@@ -454,22 +454,16 @@ fn train_passes(split: &Split, tuning: &Tuning) -> (Model, Model, [usize; 2]) {
     let first_examples = split.examples(None, |_| true);
     let (first_pass, first_epochs) = fit(&first_examples, first_dev.as_deref(), epochs[0]);
 
-    let elsewhere: Vec<Vec<Vec<String>>> = jackknife(split, first_epochs)
-        .iter()
-        .zip(&split.documents)
-        .map(|(names, document)| document.elsewhere(names))
-        .collect();
+    let first_pass_names = jackknife(split, first_epochs);
     let second_dev = dev.map(|d| {
-        let dev_elsewhere: Vec<Vec<Vec<String>>> = d
+        let dev_names: Vec<Vec<Vec<NamedSpan>>> = d
             .documents
             .iter()
-            .map(|document| {
-                document.elsewhere(&decode(&first_pass, document.first_pass_features()))
-            })
+            .map(|document| decode(&first_pass, document.first_pass_features()))
             .collect();
-        d.examples(Some(&dev_elsewhere), |_| true)
+        d.examples(Some(&dev_names), |_| true)
     });
-    let second_examples = split.examples(Some(&elsewhere), |_| true);
+    let second_examples = split.examples(Some(&first_pass_names), |_| true);
     let (second_pass, second_epochs) = fit(&second_examples, second_dev.as_deref(), epochs[1]);
     (first_pass, second_pass, [first_epochs, second_epochs])
 }
