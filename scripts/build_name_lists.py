@@ -82,7 +82,7 @@ def wordnet_folder(scratch):
 
 
 def noun_index(folder):
-    """WordNet's nouns: (lemma, tagged-sense count, [(class, lemmas)] by frequency)."""
+    """WordNet's nouns: [(lemma, tagged-sense count, [(class, lemmas)] by frequency)]."""
     synsets = {}
     with open(os.path.join(folder, "data.noun"), encoding="latin-1") as data:
         for line in data:
@@ -92,6 +92,7 @@ def noun_index(folder):
             count = int(fields[3], 16)
             lemmas = [fields[4 + 2 * i].split("(")[0] for i in range(count)]
             synsets[fields[0]] = (NOUN_FILES[int(fields[1])], lemmas)
+    nouns = []
     with open(os.path.join(folder, "index.noun"), encoding="latin-1") as index:
         for line in index:
             if line.startswith("  "):
@@ -99,13 +100,14 @@ def noun_index(folder):
             fields = line.split()
             senses = int(fields[2])
             # The synsets come last, in order of frequency, after the tagged-sense count.
-            yield fields[0], int(fields[-senses - 1]), [synsets[o] for o in fields[-senses:]]
+            nouns.append((fields[0], int(fields[-senses - 1]), [synsets[o] for o in fields[-senses:]]))
+    return nouns
 
 
-def lexical_names(folder):
+def lexical_names(nouns):
     """Capitalised noun lemmas with the classes of their senses, most frequent first."""
     names = {}
-    for lemma, _, senses in noun_index(folder):
+    for lemma, _, senses in nouns:
         for lexical_class, lemmas in senses:
             if any(l.lower() == lemma and l[:1].isupper() for l in lemmas):
                 classes = names.setdefault(lemma.replace("_", " "), [])
@@ -114,10 +116,10 @@ def lexical_names(folder):
     return [f"{name}\t{','.join(classes)}" for name, classes in sorted(names.items())]
 
 
-def noun_classes(folder):
+def noun_classes(nouns):
     """Common one-word nouns seen in the tagged texts, with their first sense's class."""
     classes = {}
-    for lemma, tagged, senses in noun_index(folder):
+    for lemma, tagged, senses in nouns:
         if "_" in lemma or tagged == 0:
             continue
         common = [c for c, lemmas in senses if lemma in lemmas]
@@ -157,18 +159,18 @@ def main():
             "domain), via the names package, most frequent first. Built by",
             "scripts/build_name_lists.py; lower case.",
         ], family)
-        wordnet = a.wordnet or wordnet_folder(scratch)
+        nouns = noun_index(a.wordnet or wordnet_folder(scratch))
         write("lexical_names.txt", [
             "Nouns written with a capital in WordNet 3.0 (Princeton University, WordNet 3.0",
             "licence, via Debian's wordnet-base) and the lexicographer classes of their",
             "senses, most frequent first. Built by scripts/build_name_lists.py; lower case.",
-        ], lexical_names(wordnet))
+        ], lexical_names(nouns))
         write("noun_classes.txt", [
             "Common one-word nouns of WordNet 3.0 (Princeton University, WordNet 3.0",
             "licence, via Debian's wordnet-base) that its sense-tagged texts use, with the",
             "lexicographer class of their most frequent sense. Built by",
             "scripts/build_name_lists.py.",
-        ], noun_classes(wordnet))
+        ], noun_classes(nouns))
 
 
 if __name__ == "__main__":

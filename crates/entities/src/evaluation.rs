@@ -61,7 +61,6 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
-    /// Adds one sentence's predicted and gold names.
     /// Adds another evaluation's counts (scores over several document sets).
     pub fn add(&mut self, other: &Evaluation) {
         self.overall.add(other.overall);
@@ -70,6 +69,7 @@ impl Evaluation {
         }
     }
 
+    /// Adds one sentence's predicted and gold names.
     pub fn add_sentence(&mut self, predicted: &[NamedSpan], gold: &[NamedSpan]) {
         for class in NameClass::ALL {
             let of_class = |names: &[NamedSpan]| -> Vec<std::ops::Range<usize>> {

@@ -423,34 +423,34 @@ fn definitions(
                 && lemma.is_none_or(|l| a.lemma.eq_ignore_ascii_case(l))
         })
     };
+    // The class of word `i` when it is a lower-case common noun WordNet knows.
+    let common_noun_class = |i: usize| {
+        let analysis = &analyses[i];
+        (matches!(analysis.xpos.as_str(), "NN" | "NNS") && starts_lowercase(words[i]))
+            .then(|| noun_class(&analysis.lemma.to_lowercase()))
+            .flatten()
+    };
     let mut found = Vec::new();
-    for (noun, analysis) in analyses.iter().enumerate() {
-        if !matches!(analysis.xpos.as_str(), "NN" | "NNS") || !starts_lowercase(words[noun]) {
-            continue;
-        }
-        let Some(class) = noun_class(&analysis.lemma.to_lowercase()) else {
-            continue;
-        };
-        // The name is the noun's head ("Mett , his publisher") …
-        if let Some(head) = analysis
-            .head
-            .filter(|&h| analysis.deprel == "appos" && is_name(h))
-        {
-            found.extend(run_of(head).map(|run| (run, format!("appos:{class}"))));
-        }
-        // … or one of its dependents.
-        for (child, dependent) in analyses.iter().enumerate() {
-            if dependent.head != Some(noun) || !is_name(child) {
-                continue;
-            }
-            let relation = match dependent.deprel.as_str() {
+    for (word, analysis) in analyses.iter().enumerate() {
+        let Some(head) = analysis.head else { continue };
+        let (name, noun, relation) = if is_name(word) {
+            // A name that depends on the noun ("Varnok is a language") …
+            let relation = match analysis.deprel.as_str() {
                 "appos" => "appos",
                 "compound" => "compound",
-                "nsubj" | "nsubj:pass" if has_child(noun, "cop", None) => "cop",
-                "nmod" if has_child(child, "case", Some("of")) => "of",
+                "nsubj" | "nsubj:pass" if has_child(head, "cop", None) => "cop",
+                "nmod" if has_child(word, "case", Some("of")) => "of",
                 _ => continue,
             };
-            found.extend(run_of(child).map(|run| (run, format!("{relation}:{class}"))));
+            (word, head, relation)
+        } else if analysis.deprel == "appos" && is_name(head) {
+            // … or a noun in apposition to the name ("Mett , his publisher").
+            (head, word, "appos")
+        } else {
+            continue;
+        };
+        if let (Some(class), Some(run)) = (common_noun_class(noun), run_of(name)) {
+            found.push((run, format!("{relation}:{class}")));
         }
     }
     found

@@ -183,9 +183,10 @@ fn gold_sentence(rows: &[Row]) -> Result<GoldSentence, String> {
     // Names of every class, so that names inside other names can be left out.
     let mut names: Vec<(Range<usize>, Option<NameClass>)> = Vec::new();
     let close = |mention: OpenMention, end: usize, names: &mut Vec<_>| {
-        let person = mention.etype == "person";
+        let class = NameClass::from_gum(&mention.etype);
+        let person = class == Some(NameClass::Person);
         if let Some(words) = name_span(rows, mention.start..end, person) {
-            names.push((words, NameClass::from_gum(&mention.etype)));
+            names.push((words, class));
         }
     };
     for (index, row) in rows.iter().enumerate() {

@@ -324,13 +324,18 @@ fn conjunct_pairs(words: &[&str], analyses: &[WordAnalysis]) -> Vec<(usize, usiz
 mod tests {
     use super::*;
 
-    #[test]
-    fn coordinated_names_see_each_others_first_pass_class() {
-        let resources = Resources {
+    /// Resources with no word profiles, knowledge base or word lists.
+    fn no_resources() -> Resources {
+        Resources {
             profiles: WordProfiles::default(),
             kb: Arc::new(KnowledgeBase::default()),
             name_words: Arc::new(NameWords::default()),
-        };
+        }
+    }
+
+    #[test]
+    fn coordinated_names_see_each_others_first_pass_class() {
+        let resources = no_resources();
         let word = |xpos: &str, head: Option<usize>, deprel: &str| WordAnalysis {
             xpos: xpos.to_string(),
             head,
@@ -358,11 +363,7 @@ mod tests {
 
     #[test]
     fn other_occurrences_decide_the_evidence() {
-        let resources = Resources {
-            profiles: WordProfiles::default(),
-            kb: Arc::new(KnowledgeBase::default()),
-            name_words: Arc::new(NameWords::default()),
-        };
+        let resources = no_resources();
         let sentences = vec![
             vec!["Isabel", "Ruiz", "arrived", "."],
             vec!["Later", "Isabel", "left", "."],

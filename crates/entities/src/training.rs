@@ -492,8 +492,11 @@ impl Analysts {
     ) -> Result<Analysts, TrainError> {
         let mut folds = Vec::new();
         if let Some(dir) = fold_dir {
-            while dir.join(format!("fold-{}", folds.len())).is_dir() {
+            loop {
                 let fold = dir.join(format!("fold-{}", folds.len()));
+                if !fold.is_dir() {
+                    break;
+                }
                 folds.push(Linguist::from_dir(&fold).map_err(TrainError::Linguist)?);
             }
             if folds.is_empty() {
