@@ -2,8 +2,10 @@
 //! development signal than dev alone (see `training::cross_validate`):
 //! `cargo run --release -p chancery-entities --example cross_validate_ner --
 //! FOLD_LINGUISTS shipped|jackknifed [GUM_DIR]`, with FOLD_LINGUISTS from
-//! `scripts/train_fold_linguists.sh`.
+//! `scripts/train_fold_linguists.sh`. With `CV_ERRORS=FILE` in the
+//! environment, the held-out sentences it erred on are written to FILE.
 
+use chancery_entities::evaluation::describe_errors;
 use chancery_entities::training::{cross_validate, TrainingAnalyses};
 use std::path::PathBuf;
 
@@ -23,7 +25,23 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/data/ud/en_gum_open"));
     match cross_validate(&gum_dir, &PathBuf::from(&args[0]), analyses) {
-        Ok(scores) => print!("{scores}"),
+        Ok(result) => {
+            print!("{}", result.scores);
+            if let Some(path) = std::env::var_os("CV_ERRORS") {
+                let listing: String = result
+                    .labelled
+                    .iter()
+                    .map(|(document, predicted)| describe_errors(document, predicted))
+                    .collect();
+                if let Err(error) = std::fs::write(&path, listing) {
+                    eprintln!(
+                        "error: cannot write {}: {error}",
+                        PathBuf::from(path).display()
+                    );
+                    std::process::exit(1);
+                }
+            }
+        }
         Err(error) => {
             eprintln!("error: {error}");
             std::process::exit(1);

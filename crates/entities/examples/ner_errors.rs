@@ -1,20 +1,11 @@
 //! Lists the recognizer's errors on a GUM split, sentence by sentence:
 //! `cargo run --release -p chancery-entities --example ner_errors -- GUM_DIR SPLIT [MODEL]`.
 
-use chancery_entities::evaluation::label_gold_document;
-use chancery_entities::gum::{read_gum, NamedSpan};
+use chancery_entities::evaluation::{describe_errors, label_gold_document};
+use chancery_entities::gum::read_gum;
 use chancery_entities::training::split_file;
 use chancery_entities::Recognizer;
 use std::path::PathBuf;
-
-fn show(words: &[String], names: &[NamedSpan], left_out: &[NamedSpan]) -> String {
-    let shown: Vec<String> = names
-        .iter()
-        .filter(|name| !left_out.contains(name))
-        .map(|name| format!("{}/{}", words[name.words.clone()].join(" "), name.class))
-        .collect();
-    shown.join("; ")
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,17 +22,7 @@ fn main() {
         let documents = read_gum(&split_file(&PathBuf::from(gum_dir), split)?)?;
         for document in &documents {
             let predicted = label_gold_document(&recognizer, &linguist, document);
-            for (names, gold) in predicted.iter().zip(&document.sentences) {
-                let missed = show(&gold.words, &gold.names, names);
-                let wrong = show(&gold.words, names, &gold.names);
-                if !missed.is_empty() || !wrong.is_empty() {
-                    println!(
-                        "{} | {}\n   FN: {missed}\n   FP: {wrong}",
-                        document.id,
-                        gold.words.join(" ")
-                    );
-                }
-            }
+            print!("{}", describe_errors(document, &predicted));
         }
         Ok(())
     };

@@ -151,6 +151,32 @@ pub fn label_gold_document(
     recognizer.label(&sentences, analyses)
 }
 
+/// The sentences of a labelled document where the recognizer erred, each
+/// with the gold names it missed (`FN`) and the names it gave wrongly (`FP`).
+pub fn describe_errors(document: &GoldDocument, predicted: &[Vec<NamedSpan>]) -> String {
+    let show = |words: &[String], names: &[NamedSpan], left_out: &[NamedSpan]| {
+        let shown: Vec<String> = names
+            .iter()
+            .filter(|name| !left_out.contains(name))
+            .map(|name| format!("{}/{}", words[name.words.clone()].join(" "), name.class))
+            .collect();
+        shown.join("; ")
+    };
+    let mut out = String::new();
+    for (names, gold) in predicted.iter().zip(&document.sentences) {
+        let missed = show(&gold.words, &gold.names, names);
+        let wrong = show(&gold.words, names, &gold.names);
+        if !missed.is_empty() || !wrong.is_empty() {
+            out += &format!(
+                "{} | {}\n   FN: {missed}\n   FP: {wrong}\n",
+                document.id,
+                gold.words.join(" ")
+            );
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

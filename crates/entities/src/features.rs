@@ -4,7 +4,7 @@
 //! words of the run: "Lake …", "… University"), each hashed to a
 //! 64-bit key (stable across builds, so trained models stay valid).
 
-use crate::word_profiles::{normalise, WordProfiles};
+use crate::word_profiles::{normalise, WordProfiles, GRANULARITIES, MAIN_GRANULARITY};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
@@ -103,29 +103,39 @@ fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
 }
 
+/// Feature names of the clusterings of [`GRANULARITIES`].
+const GRANULARITY_LABELS: [&str; GRANULARITIES.len()] = ["coarse", "main", "fine"];
+
 /// The per-word views the templates combine.
 struct WordView {
     norm: String,
     shape: String,
     short_shape: String,
-    /// Capitalisation class and cluster from unlabelled text (`-` unknown).
+    /// Capitalisation class and clusters from unlabelled text (`-` unknown).
     capitalisation: String,
-    cluster: String,
+    /// The cluster of each granularity of [`GRANULARITIES`].
+    clusters: [String; GRANULARITIES.len()],
 }
 
 impl WordView {
+    /// The cluster the feature conjunctions use.
+    fn cluster(&self) -> &str {
+        &self.clusters[MAIN_GRANULARITY]
+    }
+
     fn new(word: &str, profiles: &WordProfiles) -> WordView {
         let norm = normalise(word);
         let profile = profiles.get(&norm);
         let capitalisation = profile.map_or("-".to_string(), |p| p.capitalisation.to_string());
-        let cluster = profile.map_or("-".to_string(), |p| p.cluster.to_string());
+        let clusters =
+            std::array::from_fn(|g| profile.map_or("-".to_string(), |p| p.clusters[g].to_string()));
         let (shape, short_shape) = shapes(word);
         WordView {
             norm,
             shape,
             short_shape,
             capitalisation,
-            cluster,
+            clusters,
         }
     }
 }
@@ -181,6 +191,9 @@ enum Template {
     ClusterAndShape,
     PreviousClusterAndCluster,
     ClusterAndNextCluster,
+    OtherCluster,
+    PreviousOtherCluster,
+    NextOtherCluster,
     Gazetteer,
     PreviousGazetteer,
     NextGazetteer,
@@ -500,12 +513,13 @@ pub fn extract(
             .and_then(|i| views.get(i))
             .map_or(BOUNDARY, |v| v.short_shape.as_str())
     };
-    let cluster = |i: isize| -> &str {
+    let cluster_of = |i: isize, granularity: usize| -> &str {
         usize::try_from(i)
             .ok()
             .and_then(|i| views.get(i))
-            .map_or(BOUNDARY, |v| v.cluster.as_str())
+            .map_or(BOUNDARY, |v| v.clusters[granularity].as_str())
     };
+    let cluster = |i: isize| cluster_of(i, MAIN_GRANULARITY);
     let gazetteer_at = |i: isize| -> &str {
         usize::try_from(i)
             .ok()
@@ -562,20 +576,36 @@ pub fn extract(
             Template::Capitalisation,
             &[&view.capitalisation, &view.short_shape],
         );
-        add(Template::Cluster, &[&view.cluster]);
+        add(Template::Cluster, &[view.cluster()]);
+        for (granularity, label) in GRANULARITY_LABELS.iter().enumerate() {
+            if granularity != MAIN_GRANULARITY {
+                add(
+                    Template::OtherCluster,
+                    &[label, view.clusters[granularity].as_str()],
+                );
+                add(
+                    Template::PreviousOtherCluster,
+                    &[label, cluster_of(at - 1, granularity)],
+                );
+                add(
+                    Template::NextOtherCluster,
+                    &[label, cluster_of(at + 1, granularity)],
+                );
+            }
+        }
         add(Template::PreviousCluster, &[cluster(at - 1)]);
         add(Template::NextCluster, &[cluster(at + 1)]);
         add(
             Template::ClusterAndShape,
-            &[&view.cluster, &view.short_shape],
+            &[view.cluster(), &view.short_shape],
         );
         add(
             Template::PreviousClusterAndCluster,
-            &[cluster(at - 1), &view.cluster],
+            &[cluster(at - 1), view.cluster()],
         );
         add(
             Template::ClusterAndNextCluster,
-            &[&view.cluster, cluster(at + 1)],
+            &[view.cluster(), cluster(at + 1)],
         );
         add(Template::Tag, &[tag(at)]);
         add(Template::PreviousTag, &[tag(at - 1)]);
@@ -806,6 +836,47 @@ mod tests {
             BTreeSet::from(["appos:person".to_string()])
         );
         assert!(!context.definitions.contains_key("is"));
+    }
+
+    #[test]
+    fn every_granularity_of_a_words_cluster_is_a_feature() {
+        use std::io::Write;
+        // "Tusel" and "Varnok" share their coarse and main clusters; only
+        // the fine clustering tells them apart.
+        let rows = "tusel\t3\t7\t40\t500\nvarnok\t3\t7\t40\t501\n";
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(rows.as_bytes()).unwrap();
+        let profiles = WordProfiles::from_bytes(&encoder.finish().unwrap(), "test").unwrap();
+        let features = |name: &str| {
+            let words = [name, "spoke"];
+            let analyses = vec![WordAnalysis::default(); 2];
+            let none = vec!["-".to_string(); 2];
+            let classes = ["-"; 2];
+            let lists = ListEvidence {
+                gazetteer: &none,
+                name_words: &classes,
+                lexical: &none,
+                noun_classes: &classes,
+            };
+            extract(
+                &words,
+                &analyses,
+                &DocumentContext::default(),
+                &profiles,
+                &lists,
+            )
+        };
+        let (tusel, varnok) = (features("Tusel"), features("Varnok"));
+        let cluster = |label: &str, cluster: &str| hash(Template::OtherCluster, &[label, cluster]);
+        for sentence in [&tusel, &varnok] {
+            assert!(sentence.word(0).contains(&cluster("coarse", "7")));
+            assert!(sentence.word(0).contains(&hash(Template::Cluster, &["40"])));
+        }
+        assert!(tusel.word(0).contains(&cluster("fine", "500")));
+        assert!(varnok.word(0).contains(&cluster("fine", "501")));
+        assert!(!varnok.word(0).contains(&cluster("fine", "500")));
+        let previous = hash(Template::PreviousOtherCluster, &["fine", "500"]);
+        assert!(tusel.word(1).contains(&previous));
     }
 
     #[test]

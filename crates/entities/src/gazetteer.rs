@@ -18,10 +18,11 @@ pub struct NameWords {
     surnames: HashSet<String>,
     /// Lower-case head word → `PLACE` or `ORG`.
     heads: HashMap<String, &'static str>,
-    /// Lower-case names of cities and provinces, words joined by spaces.
-    places: HashSet<String>,
-    /// Longest place name, in words.
-    longest_place: usize,
+    /// Lower-case names of cities and provinces (`PLACENAME`) and of
+    /// well-known organizations (`ORGNAME`), words joined by spaces.
+    known_names: HashMap<String, &'static str>,
+    /// Longest known name, in words.
+    longest_known: usize,
     /// Lower-case capitalised nouns of WordNet → the lexicographer classes
     /// of their senses, most frequent first ("location,person" for France).
     lexical: HashMap<String, String>,
@@ -82,8 +83,15 @@ impl NameWords {
             include_str!("../data/world_cities.txt"),
         ];
         for line in places.into_iter().flat_map(list_entries) {
-            words.longest_place = words.longest_place.max(line.split(' ').count());
-            words.places.insert(line.to_string());
+            words.add_known_name(line, "PLACENAME");
+        }
+        // Organization names are written as in text; match them in lower case.
+        // (Its sections, the kinds of organization, are for its readers: as
+        // features they did worse in cross-validation than one class.)
+        for line in list_entries(include_str!("../data/organization_names.txt")) {
+            if !line.starts_with('[') {
+                words.add_known_name(&line.to_lowercase(), "ORGNAME");
+            }
         }
         for line in list_entries(include_str!("../data/lexical_names.txt")) {
             if let Some((name, classes)) = line.split_once('\t') {
@@ -95,6 +103,13 @@ impl NameWords {
             .filter_map(|line| line.split_once('\t'))
             .collect();
         words
+    }
+
+    /// Adds a lower-case name (words separated by single spaces); a name in
+    /// both lists keeps its first class.
+    fn add_known_name(&mut self, name: &str, class: &'static str) {
+        self.longest_known = self.longest_known.max(name.split(' ').count());
+        self.known_names.entry(name.to_string()).or_insert(class);
     }
 
     /// The WordNet class of a lower-case common noun ("language" →
@@ -137,23 +152,26 @@ impl NameWords {
     }
 
     /// The class of every word of a sentence: `PLACENAME` for the words of a
-    /// known city or province name (longest match, first and last word
-    /// capitalised), else [`NameWords::class`].
+    /// known city or province name, `ORGNAME` for those of a well-known
+    /// organization's (longest match, first and last word capitalised),
+    /// else [`NameWords::class`].
     pub fn classes(&self, words: &[&str]) -> Vec<&'static str> {
         let mut classes: Vec<&'static str> = words.iter().map(|w| self.class(w)).collect();
         let mut i = 0;
         while i < words.len() {
-            let found = (1..=self.longest_place.min(words.len() - i))
+            let found = (1..=self.longest_known.min(words.len() - i))
                 .rev()
-                .find(|&n| {
+                .find_map(|n| {
                     let name = &words[i..i + n];
-                    is_capitalised(name[0])
-                        && is_capitalised(name[n - 1])
-                        && self.places.contains(&name.join(" ").to_lowercase())
+                    if !is_capitalised(name[0]) || !is_capitalised(name[n - 1]) {
+                        return None;
+                    }
+                    let class = self.known_names.get(&name.join(" ").to_lowercase())?;
+                    Some((n, *class))
                 });
             match found {
-                Some(n) => {
-                    classes[i..i + n].fill("PLACENAME");
+                Some((n, class)) => {
+                    classes[i..i + n].fill(class);
                     i += n;
                 }
                 None => i += 1,
@@ -302,6 +320,20 @@ mod tests {
         assert_eq!(classes[..3], ["PLACENAME"; 3]);
         assert_eq!(classes[4..7], ["-"; 3], "lower case is no name");
         assert_eq!(classes[8], "PLACENAME");
+    }
+
+    #[test]
+    fn well_known_organizations_outrank_the_places_inside_their_names() {
+        let kb = KnowledgeBase::load(&[]).expect("the built-in knowledge base loads");
+        let words = NameWords::new(&kb);
+        let sentence = [
+            "Boston", "Red", "Sox", "fans", "in", "Boston", "read", "Reader", "'s", "Digest",
+        ];
+        let classes = words.classes(&sentence);
+        assert_eq!(classes[..3], ["ORGNAME"; 3], "the longest name wins");
+        assert_eq!(classes[5], "PLACENAME");
+        assert_eq!(classes[7..], ["ORGNAME"; 3]);
+        assert_eq!(words.classes(&["youtube"]), ["-"], "lower case is no name");
     }
 
     #[test]

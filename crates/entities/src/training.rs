@@ -5,7 +5,7 @@
 //! from first-pass labels of the training documents that come from models
 //! which did not see those documents (jackknifing), as it will at run time.
 
-use crate::evaluation::{evaluate, Evaluation};
+use crate::evaluation::{evaluate, label_gold_document, Evaluation};
 use crate::features::SentenceFeatures;
 use crate::gum::{read_gum, GoldDocument, GumError, NamedSpan};
 use crate::labeller::{analyse_sentences, decode, PreparedDocument, Resources};
@@ -597,12 +597,12 @@ pub enum TrainingAnalyses {
 /// as in `scripts/train_fold_linguists.sh`), dev always in training. Each
 /// held-out fold is analysed by its fold linguist, which never saw it, so
 /// the scores estimate new text; `analyses` says how training documents are
-/// analysed. Epoch counts are first chosen on dev. Scores summed over folds.
+/// analysed. Epoch counts are first chosen on dev.
 pub fn cross_validate(
     gum_dir: &Path,
     fold_linguists: &Path,
     analyses: TrainingAnalyses,
-) -> Result<Evaluation, TrainError> {
+) -> Result<CrossValidation, TrainError> {
     let train_documents = read_gum(&split_file(gum_dir, "train")?)?;
     let dev_documents = read_gum(&split_file(gum_dir, "dev")?)?;
     let resources = Resources::shipped().map_err(TrainError::Resources)?;
@@ -624,6 +624,7 @@ pub fn cross_validate(
     eprintln!("cross-validation with epochs {epochs:?}");
 
     let mut total = Evaluation::default();
+    let mut labelled = Vec::new();
     for fold in 0..folds.len() {
         // Original indexes: training documents first, then dev.
         let kept: Vec<usize> = (0..train_documents.len() + dev_documents.len())
@@ -654,11 +655,30 @@ pub fn cross_validate(
             .filter(|(i, _)| i % folds.len() == fold)
             .map(|(_, d)| d.clone())
             .collect();
-        let scores = evaluate(&recognizer, &folds[fold], &held_out);
+        let mut scores = Evaluation::default();
+        for document in held_out {
+            let predicted = label_gold_document(&recognizer, &folds[fold], &document);
+            for (names, gold) in predicted.iter().zip(&document.sentences) {
+                scores.add_sentence(names, &gold.names);
+            }
+            labelled.push((document, predicted));
+        }
         eprintln!("fold {fold}: F1 {:.4}", scores.overall.f1());
         total.add(&scores);
     }
-    Ok(total)
+    Ok(CrossValidation {
+        scores: total,
+        labelled,
+    })
+}
+
+/// What [`cross_validate`] found.
+pub struct CrossValidation {
+    /// Scores summed over the folds.
+    pub scores: Evaluation,
+    /// Each held-out document with the names its fold's recognizer gave
+    /// each sentence.
+    pub labelled: Vec<(GoldDocument, Vec<Vec<NamedSpan>>)>,
 }
 
 #[cfg(test)]

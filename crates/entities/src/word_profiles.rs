@@ -19,14 +19,20 @@ const MIN_COUNT: u32 = 4;
 const MAX_WORDS: usize = 40_000;
 /// Neighbour words that make up the context dimensions (each side).
 const CONTEXT_WORDS: usize = 1_000;
-pub const CLUSTERS: usize = 256;
+/// Cluster counts of the clusterings profiled, coarse to fine: coarse
+/// clusters gather whole word kinds (names, reporting verbs), fine ones split
+/// them (given names from surnames, cities from countries).
+pub const GRANULARITIES: [usize; 3] = [64, 256, 1024];
+/// The clustering the feature conjunctions use.
+pub const MAIN_GRANULARITY: usize = 1;
 const ITERATIONS: usize = 15;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Profile {
     /// 0: hardly ever capitalised mid-sentence … 3: almost always; 4: too few mid-sentence uses.
     pub capitalisation: u8,
-    pub cluster: u16,
+    /// The word's cluster in each clustering of [`GRANULARITIES`].
+    pub clusters: [u16; GRANULARITIES.len()],
 }
 
 #[derive(Debug, Clone, Default)]
@@ -52,17 +58,26 @@ impl WordProfiles {
         for (number, line) in text.lines().enumerate() {
             let bad = || ModelError::Corrupt {
                 origin: origin.to_string(),
-                problem: format!("line {}: expected word, class, cluster", number + 1),
+                problem: format!(
+                    "line {}: expected word, class and {} clusters",
+                    number + 1,
+                    GRANULARITIES.len()
+                ),
             };
             let mut fields = line.split('\t');
-            let (Some(word), Some(capitalisation), Some(cluster), None) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
-            else {
+            let (Some(word), Some(capitalisation)) = (fields.next(), fields.next()) else {
                 return Err(bad());
             };
+            let mut clusters = [0; GRANULARITIES.len()];
+            for cluster in &mut clusters {
+                *cluster = fields.next().and_then(|c| c.parse().ok()).ok_or_else(bad)?;
+            }
+            if fields.next().is_some() {
+                return Err(bad());
+            }
             let profile = Profile {
                 capitalisation: capitalisation.parse().map_err(|_| bad())?,
-                cluster: cluster.parse().map_err(|_| bad())?,
+                clusters,
             };
             profiles.insert(word.to_string(), profile);
         }
@@ -74,8 +89,14 @@ impl WordProfiles {
         rows.sort_by_key(|(word, _)| *word);
         let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
         for (word, p) in rows {
-            writeln!(encoder, "{word}\t{}\t{}", p.capitalisation, p.cluster)
-                .expect("writing to memory cannot fail");
+            let clusters: Vec<String> = p.clusters.iter().map(u16::to_string).collect();
+            writeln!(
+                encoder,
+                "{word}\t{}\t{}",
+                p.capitalisation,
+                clusters.join("\t")
+            )
+            .expect("writing to memory cannot fail");
         }
         encoder.finish().expect("writing to memory cannot fail")
     }
@@ -96,8 +117,12 @@ struct WordCounts {
     lowercase_inside: u32,
 }
 
-/// Profiles words from sentences of unlabelled text, in `clusters` clusters.
-pub fn build<'a>(sentences: impl Iterator<Item = Vec<&'a str>>, clusters: usize) -> WordProfiles {
+/// Profiles words from sentences of unlabelled text, clustering them once per
+/// entry of `granularities` (cluster counts).
+pub fn build<'a>(
+    sentences: impl Iterator<Item = Vec<&'a str>>,
+    granularities: [usize; GRANULARITIES.len()],
+) -> WordProfiles {
     let mut counts: HashMap<String, WordCounts> = HashMap::new();
     let mut corpus: Vec<Vec<String>> = Vec::new();
     for words in sentences {
@@ -134,11 +159,12 @@ pub fn build<'a>(sentences: impl Iterator<Item = Vec<&'a str>>, clusters: usize)
         .map(|(i, (w, _))| (w.as_str(), i))
         .collect();
     let vectors = context_vectors(&corpus, &word_index, by_frequency.len());
-    let clusters = spherical_kmeans(&vectors, clusters.min(vectors.len()).max(1));
+    let clusterings =
+        granularities.map(|k| spherical_kmeans(&vectors, k.min(vectors.len()).max(1)));
     let profiles = by_frequency
         .iter()
-        .zip(clusters)
-        .map(|((word, c), cluster)| {
+        .enumerate()
+        .map(|(index, (word, c))| {
             let inside = c.capitalised_inside + c.lowercase_inside;
             let capitalisation = if inside < 2 {
                 4
@@ -155,7 +181,7 @@ pub fn build<'a>(sentences: impl Iterator<Item = Vec<&'a str>>, clusters: usize)
                 (*word).clone(),
                 Profile {
                     capitalisation,
-                    cluster: cluster as u16,
+                    clusters: std::array::from_fn(|g| clusterings[g][index] as u16),
                 },
             )
         })
@@ -280,7 +306,7 @@ pub fn build_from_files(sources: &[&Path], out: &Path) -> Result<usize, std::io:
         sentences
             .iter()
             .map(|s| s.iter().map(String::as_str).collect()),
-        CLUSTERS,
+        GRANULARITIES,
     );
     std::fs::write(out, profiles.to_bytes())
         .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", out.display())))?;
@@ -346,14 +372,27 @@ mod tests {
             }
         }
         // Nine distinct contexts: every word but the two pairs stands alone.
-        let profiles = build(sentences.into_iter(), 9);
+        let profiles = build(sentences.into_iter(), [9, 9, 9]);
         let get = |w: &str| profiles.get(w).unwrap();
         assert_eq!(get("anna").capitalisation, 3);
         assert_eq!(get("plan").capitalisation, 0);
-        assert_eq!(get("anna").cluster, get("boris").cluster);
-        assert_eq!(get("plan").cluster, get("deal").cluster);
-        assert_ne!(get("anna").cluster, get("plan").cluster);
+        for g in 0..GRANULARITIES.len() {
+            let cluster = |w: &str| get(w).clusters[g];
+            assert_eq!(cluster("anna"), cluster("boris"));
+            assert_eq!(cluster("plan"), cluster("deal"));
+            assert_ne!(cluster("anna"), cluster("plan"));
+        }
         let back = WordProfiles::from_bytes(&profiles.to_bytes(), "test").unwrap();
         assert_eq!(back.get("anna"), Some(get("anna")));
+        // A profile file from before the fine and coarse clusterings.
+        let mut old_format = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        old_format.write_all(b"anna\t3\t17\n").unwrap();
+        let error = WordProfiles::from_bytes(&old_format.finish().unwrap(), "old.tsv.gz")
+            .expect_err("two columns short");
+        let message = error.to_string();
+        assert!(
+            message.contains("old.tsv.gz") && message.contains("line 1"),
+            "{message}"
+        );
     }
 }
