@@ -125,14 +125,26 @@ pub fn evaluate(
     linguist: &Linguist,
     documents: &[GoldDocument],
 ) -> Evaluation {
+    label_and_evaluate(recognizer, linguist, documents).0
+}
+
+/// [`evaluate`], also returning the names given to each sentence of each
+/// document.
+pub fn label_and_evaluate(
+    recognizer: &Recognizer,
+    linguist: &Linguist,
+    documents: &[GoldDocument],
+) -> (Evaluation, Vec<Vec<Vec<NamedSpan>>>) {
     let mut evaluation = Evaluation::default();
+    let mut labelled = Vec::with_capacity(documents.len());
     for document in documents {
         let predicted = label_gold_document(recognizer, linguist, document);
         for (names, gold) in predicted.iter().zip(&document.sentences) {
             evaluation.add_sentence(names, &gold.names);
         }
+        labelled.push(predicted);
     }
-    evaluation
+    (evaluation, labelled)
 }
 
 /// The recognizer's names in each sentence of a gold document, whose words

@@ -701,6 +701,24 @@ pub fn extract(
 mod tests {
     use super::*;
 
+    /// The features of a sentence for which no word list knows anything.
+    fn extract_without_lists(
+        words: &[&str],
+        analyses: &[WordAnalysis],
+        context: &DocumentContext,
+        profiles: &WordProfiles,
+    ) -> SentenceFeatures {
+        let nothing = vec!["-".to_string(); words.len()];
+        let no_class = vec!["-"; words.len()];
+        let lists = ListEvidence {
+            gazetteer: &nothing,
+            name_words: &no_class,
+            lexical: &nothing,
+            noun_classes: &no_class,
+        };
+        extract(words, analyses, context, profiles, &lists)
+    }
+
     #[test]
     fn shapes_collapse_long_runs() {
         let view = WordView::new("McDonald2024", &WordProfiles::default());
@@ -741,22 +759,14 @@ mod tests {
         );
         let alone = DocumentContext::new([(first.as_slice(), &unparsed[..3])], |_| None);
         let profiles = WordProfiles::default();
-        let gazetteer = vec!["-".to_string(); first.len()];
         let tags: Vec<WordAnalysis> = ["NN", "VBD", "."]
             .map(|xpos| WordAnalysis {
                 xpos: xpos.to_string(),
                 ..WordAnalysis::default()
             })
             .to_vec();
-        let name_words = ["-"; 3];
-        let lists = ListEvidence {
-            gazetteer: &gazetteer,
-            name_words: &name_words,
-            lexical: &gazetteer,
-            noun_classes: &name_words,
-        };
-        let a = extract(&first, &tags, &with_lowercase, &profiles, &lists);
-        let b = extract(&first, &tags, &alone, &profiles, &lists);
+        let a = extract_without_lists(&first, &tags, &with_lowercase, &profiles);
+        let b = extract_without_lists(&first, &tags, &alone, &profiles);
         assert_eq!(a.len(), 3);
         assert_ne!(a.word(0), b.word(0));
         assert_eq!(a.word(1), b.word(1));
@@ -848,22 +858,12 @@ mod tests {
         encoder.write_all(rows.as_bytes()).unwrap();
         let profiles = WordProfiles::from_bytes(&encoder.finish().unwrap(), "test").unwrap();
         let features = |name: &str| {
-            let words = [name, "spoke"];
             let analyses = vec![WordAnalysis::default(); 2];
-            let none = vec!["-".to_string(); 2];
-            let classes = ["-"; 2];
-            let lists = ListEvidence {
-                gazetteer: &none,
-                name_words: &classes,
-                lexical: &none,
-                noun_classes: &classes,
-            };
-            extract(
-                &words,
+            extract_without_lists(
+                &[name, "spoke"],
                 &analyses,
                 &DocumentContext::default(),
                 &profiles,
-                &lists,
             )
         };
         let (tusel, varnok) = (features("Tusel"), features("Varnok"));
@@ -954,20 +954,7 @@ mod tests {
             ("obl", "in", "live")
         );
         let features_of_first = |context: &DocumentContext| {
-            let gazetteer = vec!["-".to_string(); first.len()];
-            let lists = ListEvidence {
-                gazetteer: &gazetteer,
-                name_words: &["-"; 3],
-                lexical: &gazetteer,
-                noun_classes: &["-"; 3],
-            };
-            extract(
-                &first,
-                &first_analyses,
-                context,
-                &WordProfiles::default(),
-                &lists,
-            )
+            extract_without_lists(&first, &first_analyses, context, &WordProfiles::default())
         };
         let alone = DocumentContext::new([(first.as_slice(), &first_analyses[..])], |_| None);
         let together = DocumentContext::new(

@@ -5,7 +5,7 @@
 //! from first-pass labels of the training documents that come from models
 //! which did not see those documents (jackknifing), as it will at run time.
 
-use crate::evaluation::{evaluate, label_gold_document, Evaluation};
+use crate::evaluation::{evaluate, label_and_evaluate, Evaluation};
 use crate::features::SentenceFeatures;
 use crate::gum::{read_gum, GoldDocument, GumError, NamedSpan};
 use crate::labeller::{analyse_sentences, decode, PreparedDocument, Resources};
@@ -655,14 +655,8 @@ pub fn cross_validate(
             .filter(|(i, _)| i % folds.len() == fold)
             .map(|(_, d)| d.clone())
             .collect();
-        let mut scores = Evaluation::default();
-        for document in held_out {
-            let predicted = label_gold_document(&recognizer, &folds[fold], &document);
-            for (names, gold) in predicted.iter().zip(&document.sentences) {
-                scores.add_sentence(names, &gold.names);
-            }
-            labelled.push((document, predicted));
-        }
+        let (scores, predicted) = label_and_evaluate(&recognizer, &folds[fold], &held_out);
+        labelled.extend(held_out.into_iter().zip(predicted));
         eprintln!("fold {fold}: F1 {:.4}", scores.overall.f1());
         total.add(&scores);
     }
