@@ -4,7 +4,7 @@
 //! words of the run: "Lake …", "… University"), each hashed to a
 //! 64-bit key (stable across builds, so trained models stay valid).
 
-use crate::word_profiles::{normalise, WordProfiles, GRANULARITIES, MAIN_GRANULARITY};
+use crate::word_profiles::{lookup_key, WordProfiles, GRANULARITIES, MAIN_GRANULARITY};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
@@ -112,23 +112,37 @@ struct WordView {
     shape: String,
     short_shape: String,
     /// Capitalisation class and clusters from unlabelled text (`-` unknown).
-    capitalisation: String,
+    capitalisation: &'static str,
     /// The cluster of each granularity of [`GRANULARITIES`].
-    clusters: [String; GRANULARITIES.len()],
+    clusters: [&'static str; GRANULARITIES.len()],
+}
+
+/// The decimal form of a profile number (a capitalisation class or a
+/// cluster), or `-` for a word without profile, formatted once for all
+/// words: feature extraction is on the hot path.
+fn profile_number(number: Option<usize>) -> &'static str {
+    static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        let largest = GRANULARITIES.iter().max().copied().unwrap_or(0);
+        (0..largest.max(u8::MAX as usize + 1))
+            .map(|n| n.to_string())
+            .collect()
+    });
+    number.map_or("-", |n| labels[n].as_str())
 }
 
 impl WordView {
     /// The cluster the feature conjunctions use.
-    fn cluster(&self) -> &str {
-        &self.clusters[MAIN_GRANULARITY]
+    fn cluster(&self) -> &'static str {
+        self.clusters[MAIN_GRANULARITY]
     }
 
     fn new(word: &str, profiles: &WordProfiles) -> WordView {
-        let norm = normalise(word);
+        let norm = lookup_key(word);
         let profile = profiles.get(&norm);
-        let capitalisation = profile.map_or("-".to_string(), |p| p.capitalisation.to_string());
+        let capitalisation = profile_number(profile.map(|p| usize::from(p.capitalisation)));
         let clusters =
-            std::array::from_fn(|g| profile.map_or("-".to_string(), |p| p.clusters[g].to_string()));
+            std::array::from_fn(|g| profile_number(profile.map(|p| usize::from(p.clusters[g]))));
         let (shape, short_shape) = shapes(word);
         WordView {
             norm,
@@ -254,6 +268,19 @@ pub struct SentenceFeatures {
 }
 
 impl SentenceFeatures {
+    /// Features from the keys of each word, for tests of the model.
+    #[cfg(test)]
+    pub(crate) fn from_word_keys(words: &[Vec<u64>]) -> SentenceFeatures {
+        let mut starts = vec![0];
+        for word in words {
+            starts.push(starts.last().copied().unwrap_or(0) + word.len());
+        }
+        SentenceFeatures {
+            keys: words.concat(),
+            starts,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.starts.len() - 1
     }
@@ -517,7 +544,7 @@ pub fn extract(
         usize::try_from(i)
             .ok()
             .and_then(|i| views.get(i))
-            .map_or(BOUNDARY, |v| v.clusters[granularity].as_str())
+            .map_or(BOUNDARY, |v| v.clusters[granularity])
     };
     let cluster = |i: isize| cluster_of(i, MAIN_GRANULARITY);
     let gazetteer_at = |i: isize| -> &str {
@@ -574,15 +601,12 @@ pub fn extract(
         );
         add(
             Template::Capitalisation,
-            &[&view.capitalisation, &view.short_shape],
+            &[view.capitalisation, &view.short_shape],
         );
         add(Template::Cluster, &[view.cluster()]);
         for (granularity, label) in GRANULARITY_LABELS.iter().enumerate() {
             if granularity != MAIN_GRANULARITY {
-                add(
-                    Template::OtherCluster,
-                    &[label, view.clusters[granularity].as_str()],
-                );
+                add(Template::OtherCluster, &[label, view.clusters[granularity]]);
                 add(
                     Template::PreviousOtherCluster,
                     &[label, cluster_of(at - 1, granularity)],

@@ -75,7 +75,30 @@ impl Model {
 
     /// The best valid tag sequence (Viterbi).
     pub fn decode(&self, features: &SentenceFeatures) -> Vec<usize> {
-        let emissions = self.emissions(features);
+        self.best_path(&self.emissions(features))
+    }
+
+    /// The best sequence when every tag but the gold one scores `cost` more
+    /// (loss-augmented decoding: training then asks for a margin of `cost`
+    /// per wrong tag, not just for the gold sequence to win).
+    pub fn decode_with_cost(
+        &self,
+        features: &SentenceFeatures,
+        gold: &[usize],
+        cost: f32,
+    ) -> Vec<usize> {
+        let mut emissions = self.emissions(features);
+        for (scores, &gold) in emissions.iter_mut().zip(gold) {
+            for (tag, score) in scores.iter_mut().enumerate() {
+                if tag != gold {
+                    *score += cost;
+                }
+            }
+        }
+        self.best_path(&emissions)
+    }
+
+    fn best_path(&self, emissions: &[TagScores]) -> Vec<usize> {
         let Some(first) = emissions.first() else {
             return Vec::new();
         };
@@ -283,6 +306,39 @@ mod tests {
             weights,
             transitions: vec![[0.5; TAG_COUNT]; TAG_COUNT + 1],
         }
+    }
+
+    #[test]
+    fn loss_augmented_decoding_corrects_gold_that_wins_by_less_than_the_margin() {
+        // One word whose only feature prefers "outside" (1.0) to a one-word
+        // person name (0.5); every other tag scores 0.
+        let mut scores = [0.0; TAG_COUNT];
+        scores[crate::tags::OUTSIDE] = 1.0;
+        let person = crate::gum::NamedSpan {
+            words: 0..1,
+            class: crate::gum::NameClass::Person,
+        };
+        let unit_person = crate::tags::encode(1, &[person])[0];
+        scores[unit_person] = 0.5;
+        let model = Model {
+            index: [(7u64, 0u32)].into_iter().collect(),
+            weights: vec![scores],
+            transitions: vec![[0.0; TAG_COUNT]; TAG_COUNT + 1],
+        };
+        let features = SentenceFeatures::from_word_keys(&[vec![7]]);
+        let outside = vec![crate::tags::OUTSIDE];
+        assert_eq!(model.decode(&features), outside);
+        // "Outside" leads by 0.5: enough for a margin of 0.4, not of 1.5.
+        assert_eq!(model.decode_with_cost(&features, &outside, 0.4), outside);
+        assert_eq!(
+            model.decode_with_cost(&features, &outside, 1.5),
+            vec![unit_person]
+        );
+        // A gold person name is beaten by the costed "outside".
+        assert_eq!(
+            model.decode_with_cost(&features, &[unit_person], 1.5),
+            outside
+        );
     }
 
     #[test]

@@ -59,9 +59,10 @@ impl WordProfiles {
             let bad = || ModelError::Corrupt {
                 origin: origin.to_string(),
                 problem: format!(
-                    "line {}: expected word, class and {} clusters",
+                    "line {}: expected word, class and {} clusters (numbers below {:?})",
                     number + 1,
-                    GRANULARITIES.len()
+                    GRANULARITIES.len(),
+                    GRANULARITIES
                 ),
             };
             let mut fields = line.split('\t');
@@ -69,8 +70,12 @@ impl WordProfiles {
                 return Err(bad());
             };
             let mut clusters = [0; GRANULARITIES.len()];
-            for cluster in &mut clusters {
-                *cluster = fields.next().and_then(|c| c.parse().ok()).ok_or_else(bad)?;
+            for (cluster, &count) in clusters.iter_mut().zip(&GRANULARITIES) {
+                *cluster = fields
+                    .next()
+                    .and_then(|c| c.parse().ok())
+                    .filter(|&c: &u16| usize::from(c) < count)
+                    .ok_or_else(bad)?;
             }
             if fields.next().is_some() {
                 return Err(bad());
@@ -102,11 +107,27 @@ impl WordProfiles {
     }
 }
 
-/// The key words are profiled under (shared with the feature extractor).
+/// The key words are profiled under: lower case, digits as `0`.
 pub fn normalise(word: &str) -> String {
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
+}
+
+/// The key the feature extractor reads a word under, and looks its profile
+/// up by: [`normalise`] with typographic quotes read as ASCII ones, so that
+/// news text's "’s" is the "'s" of the training text. (The profiles keep
+/// the two apart: merging them re-draws the clusters, and the rebuilt
+/// clustering scored 1.4 points lower in cross-validation.)
+pub fn lookup_key(word: &str) -> String {
+    normalise(word)
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+            other => other,
+        })
         .collect()
 }
 
@@ -394,5 +415,23 @@ mod tests {
             message.contains("old.tsv.gz") && message.contains("line 1"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_cluster_beyond_its_clustering_is_refused() {
+        let mut file = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        file.write_all(b"anna\t3\t17\t300\t900\n").unwrap();
+        let error = WordProfiles::from_bytes(&file.finish().unwrap(), "big.tsv.gz")
+            .expect_err("cluster 300 of 256");
+        assert!(error.to_string().contains("big.tsv.gz"), "{error}");
+    }
+
+    #[test]
+    fn typographic_quotes_are_read_as_ascii_ones() {
+        assert_eq!(lookup_key("\u{2019}s"), "'s");
+        assert_eq!(lookup_key("\u{201C}"), "\"");
+        assert_eq!(lookup_key("Kyiv\u{2019}s"), lookup_key("Kyiv's"));
+        assert_eq!(lookup_key("G20"), "g00");
+        assert_ne!(normalise("\u{2019}s"), "'s", "profiles keep them apart");
     }
 }
