@@ -744,6 +744,18 @@ mod tests {
     }
 
     #[test]
+    fn a_typographic_apostrophe_is_read_as_the_ascii_one() {
+        let unparsed = vec![WordAnalysis::default(); 3];
+        let next_is_possessive = hash(Template::NextNorm, &["'s"]);
+        for words in [["Kyiv", "\u{2019}s", "mayor"], ["Kyiv", "'s", "mayor"]] {
+            let context = DocumentContext::new([(&words[..], &unparsed[..])], |_| None);
+            let features =
+                extract_without_lists(&words, &unparsed, &context, &WordProfiles::default());
+            assert!(features.word(0).contains(&next_is_possessive), "{words:?}");
+        }
+    }
+
+    #[test]
     fn shapes_collapse_long_runs() {
         let view = WordView::new("McDonald2024", &WordProfiles::default());
         assert_eq!(view.shape, "XxXxxxddd");
