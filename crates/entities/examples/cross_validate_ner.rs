@@ -3,7 +3,9 @@
 //! `cargo run --release -p chancery-entities --example cross_validate_ner --
 //! FOLD_LINGUISTS shipped|jackknifed [GUM_DIR]`, with FOLD_LINGUISTS from
 //! `scripts/train_fold_linguists.sh`. With `CV_ERRORS=FILE` in the
-//! environment, the held-out sentences it erred on are written to FILE.
+//! environment, the held-out sentences it erred on are written to FILE; with
+//! `CV_TRAIN_SHARE=S` (0 < S ≤ 1), each fold's model learns from that share
+//! of its training documents only (a learning curve).
 
 use chancery_entities::evaluation::describe_errors;
 use chancery_entities::training::{cross_validate, TrainingAnalyses};
@@ -24,7 +26,17 @@ fn main() {
         .get(2)
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/data/ud/en_gum_open"));
-    match cross_validate(&gum_dir, &PathBuf::from(&args[0]), analyses) {
+    let share = match std::env::var("CV_TRAIN_SHARE") {
+        Ok(text) => match text.parse::<f64>() {
+            Ok(share) if share > 0.0 && share <= 1.0 => share,
+            _ => {
+                eprintln!("error: CV_TRAIN_SHARE must be a number in (0, 1], not {text:?}");
+                std::process::exit(2);
+            }
+        },
+        Err(_) => 1.0,
+    };
+    match cross_validate(&gum_dir, &PathBuf::from(&args[0]), analyses, share) {
         Ok(result) => {
             print!("{}", result.scores);
             if let Some(path) = std::env::var_os("CV_ERRORS") {

@@ -605,11 +605,14 @@ pub enum TrainingAnalyses {
 /// as in `scripts/train_fold_linguists.sh`), dev always in training. Each
 /// held-out fold is analysed by its fold linguist, which never saw it, so
 /// the scores estimate new text; `analyses` says how training documents are
-/// analysed. Epoch counts are first chosen on dev.
+/// analysed. Epoch counts are first chosen on dev. Each fold's model learns
+/// from `train_share` of its training documents (1.0 for all; less draws a
+/// learning curve), and from all of dev.
 pub fn cross_validate(
     gum_dir: &Path,
     fold_linguists: &Path,
     analyses: TrainingAnalyses,
+    train_share: f64,
 ) -> Result<CrossValidation, TrainError> {
     let train_documents = read_gum(&split_file(gum_dir, "train")?)?;
     let dev_documents = read_gum(&split_file(gum_dir, "dev")?)?;
@@ -636,7 +639,10 @@ pub fn cross_validate(
     for fold in 0..folds.len() {
         // Original indexes: training documents first, then dev.
         let kept: Vec<usize> = (0..train_documents.len() + dev_documents.len())
-            .filter(|&i| i >= train_documents.len() || i % folds.len() != fold)
+            .filter(|&i| {
+                i >= train_documents.len()
+                    || (i % folds.len() != fold && in_share(i / folds.len(), train_share))
+            })
             .collect();
         let documents: Vec<GoldDocument> = kept
             .iter()
@@ -674,6 +680,14 @@ pub fn cross_validate(
     })
 }
 
+/// Whether the document of rank `rank` within its fold is in a learning
+/// curve's `share` of documents: a fixed spread-out draw, so that a larger
+/// share keeps the documents of every smaller one.
+fn in_share(rank: usize, share: f64) -> bool {
+    let position = (rank as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 11;
+    (position as f64 / (1u64 << 53) as f64) < share
+}
+
 /// What [`cross_validate`] found.
 pub struct CrossValidation {
     /// Scores summed over the folds.
@@ -686,6 +700,17 @@ pub struct CrossValidation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn learning_curve_shares_are_nested_and_near_their_size() {
+        let ranks = 0..400;
+        let kept = |share| ranks.clone().filter(|&r| in_share(r, share)).collect::<Vec<_>>();
+        assert_eq!(kept(1.0).len(), 400);
+        let (quarter, half) = (kept(0.25), kept(0.5));
+        assert!(quarter.iter().all(|r| half.contains(r)));
+        assert!((70..130).contains(&quarter.len()), "{}", quarter.len());
+        assert!((170..230).contains(&half.len()), "{}", half.len());
+    }
 
     #[test]
     fn missing_fold_linguists_are_refused_with_the_folder_named() {
