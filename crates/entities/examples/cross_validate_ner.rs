@@ -5,10 +5,13 @@
 //! `scripts/train_fold_linguists.sh`. With `CV_ERRORS=FILE` in the
 //! environment, the held-out sentences it erred on are written to FILE; with
 //! `CV_TRAIN_SHARE=S` (0 < S ≤ 1), each fold's model learns from that share
-//! of its training documents only (a learning curve).
+//! of its training documents only (a learning curve); with
+//! `CV_WRITTEN=DIR`, the project-written documents in DIR (such as
+//! `data/training/entities`) are in every fold's training.
 
 use chancery_entities::evaluation::describe_errors;
 use chancery_entities::training::{cross_validate, TrainingAnalyses};
+use chancery_entities::written::read_written_dir;
 use std::path::PathBuf;
 
 fn main() {
@@ -36,7 +39,23 @@ fn main() {
         },
         Err(_) => 1.0,
     };
-    match cross_validate(&gum_dir, &PathBuf::from(&args[0]), analyses, share) {
+    let written = match std::env::var_os("CV_WRITTEN") {
+        Some(dir) => match read_written_dir(&PathBuf::from(dir)) {
+            Ok(documents) => documents,
+            Err(error) => {
+                eprintln!("error: {error}");
+                std::process::exit(1);
+            }
+        },
+        None => Vec::new(),
+    };
+    match cross_validate(
+        &gum_dir,
+        &PathBuf::from(&args[0]),
+        analyses,
+        share,
+        &written,
+    ) {
         Ok(result) => {
             print!("{}", result.scores);
             if let Some(path) = std::env::var_os("CV_ERRORS") {

@@ -69,10 +69,22 @@ pub struct GoldSentence {
 pub struct GoldDocument {
     pub id: String,
     pub sentences: Vec<GoldSentence>,
+    pub origin: GoldOrigin,
 }
 
+/// Where a gold document comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum GoldOrigin {
+    /// The GUM treebank.
+    #[default]
+    Gum,
+    /// The documents written for the project (see [`crate::written`]).
+    Written,
+}
+
+/// An error reading gold documents: GUM's CoNLL-U or the written ones.
 #[derive(Debug, thiserror::Error)]
-pub enum GumError {
+pub enum GoldError {
     #[error("cannot read {path}: {source}")]
     Io {
         path: String,
@@ -104,15 +116,15 @@ struct OpenMention {
 }
 
 /// Reads a GUM CoNLL-U file into documents with flat named spans.
-pub fn read_gum(path: &Path) -> Result<Vec<GoldDocument>, GumError> {
+pub fn read_gum(path: &Path) -> Result<Vec<GoldDocument>, GoldError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| GumError::Io {
+    let text = std::fs::read_to_string(path).map_err(|source| GoldError::Io {
         path: shown.clone(),
         source,
     })?;
     let mut documents: Vec<GoldDocument> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
-    let format_error = |line: usize, problem: String| GumError::Format {
+    let format_error = |line: usize, problem: String| GoldError::Format {
         path: shown.clone(),
         line,
         problem,
@@ -122,6 +134,7 @@ pub fn read_gum(path: &Path) -> Result<Vec<GoldDocument>, GumError> {
             documents.push(GoldDocument {
                 id: id.trim().to_string(),
                 sentences: Vec::new(),
+                origin: GoldOrigin::Gum,
             });
         } else if line.trim().is_empty() {
             if !rows.is_empty() {

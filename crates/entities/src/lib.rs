@@ -39,6 +39,7 @@ mod tags;
 pub mod training;
 mod types;
 mod word_profiles;
+pub mod written;
 
 use chancery_core::{Document, EntityMention, EntityType};
 use chancery_kb::KnowledgeBase;

@@ -73,6 +73,10 @@ enum Model {
         /// documents as the shipped linguist analyses new text.
         #[arg(long)]
         fold_linguists: Option<PathBuf>,
+        /// Folder of training documents written for the project, names
+        /// marked `[[Name|class]]` (see data/training/entities/README.md).
+        #[arg(long, default_value = "data/training/entities")]
+        written: PathBuf,
     },
 }
 
@@ -140,9 +144,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             gum,
             out,
             fold_linguists,
+            written,
         } => {
-            let report = chancery_entities::training::train(&gum, &out, fold_linguists.as_deref())
-                .context("training the entity recognizer")?;
+            let written = chancery_entities::written::read_written_dir(&written)
+                .context("reading the written training documents")?;
+            let report =
+                chancery_entities::training::train(&gum, &out, fold_linguists.as_deref(), &written)
+                    .context("training the entity recognizer")?;
             progress(&format!(
                 "wrote {} ({} bytes) from {} sentences; dev F1 before the final pass {:.4}",
                 out.display(),
