@@ -115,13 +115,21 @@ struct OpenMention {
     start: usize,
 }
 
+/// The text of the gold file at `path`, with the path as errors show it.
+pub(crate) fn read_gold_file(path: &Path) -> Result<(String, String), GoldError> {
+    let shown = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok((shown, text)),
+        Err(source) => Err(GoldError::Io {
+            path: shown,
+            source,
+        }),
+    }
+}
+
 /// Reads a GUM CoNLL-U file into documents with flat named spans.
 pub fn read_gum(path: &Path) -> Result<Vec<GoldDocument>, GoldError> {
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| GoldError::Io {
-        path: shown.clone(),
-        source,
-    })?;
+    let (shown, text) = read_gold_file(path)?;
     let mut documents: Vec<GoldDocument> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let format_error = |line: usize, problem: String| GoldError::Format {

@@ -576,10 +576,7 @@ pub fn train(
     )?;
     let linguist = &analysts.shipped;
     let analyst = |index| analysts.for_training(index);
-    // Written documents come after GUM's, so `analyst` gives them the
-    // shipped linguist, which never saw them.
-    let tuning_documents: Vec<GoldDocument> =
-        train_documents.iter().chain(written).cloned().collect();
+    let tuning_documents = gum_then_written(&train_documents, written);
     let train_split = Split::new(&tuning_documents, analyst, &resources, analysts.hide_tags());
     let dev_split = Split::new(&dev_documents, |_| linguist, &resources, false);
     let (first_pass, second_pass, epochs) = train_passes(&train_split, &Tuning::OnDev(&dev_split));
@@ -651,10 +648,7 @@ pub fn cross_validate(
     )?;
     let folds = &analysts.folds;
     let hide_tags = analysts.hide_tags();
-    // Written documents come after GUM's, so `for_training` gives them the
-    // shipped linguist, which never saw them.
-    let tuning_documents: Vec<GoldDocument> =
-        train_documents.iter().chain(written).cloned().collect();
+    let tuning_documents = gum_then_written(&train_documents, written);
     let train_split = Split::new(
         &tuning_documents,
         |i| analysts.for_training(i),
@@ -667,9 +661,9 @@ pub fn cross_validate(
 
     let mut total = Evaluation::default();
     let mut labelled = Vec::new();
+    // Original indexes: training documents first, then dev and written ones.
+    let others: Vec<&GoldDocument> = dev_documents.iter().chain(written).collect();
     for fold in 0..folds.len() {
-        // Original indexes: training documents first, then dev and written ones.
-        let others: Vec<&GoldDocument> = dev_documents.iter().chain(written).collect();
         let kept: Vec<usize> = (0..train_documents.len() + others.len())
             .filter(|&i| {
                 i >= train_documents.len()
@@ -710,6 +704,14 @@ pub fn cross_validate(
         scores: total,
         labelled,
     })
+}
+
+/// GUM training documents followed by the `written` ones, for tuning the
+/// epoch counts. The written documents come after GUM's, so
+/// [`Analysts::for_training`] gives them the shipped linguist, which never
+/// saw them.
+fn gum_then_written(train: &[GoldDocument], written: &[GoldDocument]) -> Vec<GoldDocument> {
+    train.iter().chain(written).cloned().collect()
 }
 
 /// Whether the document of rank `rank` within its fold is in a learning

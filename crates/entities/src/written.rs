@@ -7,7 +7,9 @@
 //! becomes the words its characters cover. Every paragraph (lines between
 //! blank lines) is read on its own, so no sentence runs across two.
 
-use crate::gum::{GoldDocument, GoldError, GoldOrigin, GoldSentence, NameClass, NamedSpan};
+use crate::gum::{
+    read_gold_file, GoldDocument, GoldError, GoldOrigin, GoldSentence, NameClass, NamedSpan,
+};
 use chancery_core::{Document, Zone, ZoneKind};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -37,11 +39,7 @@ pub fn read_written_dir(dir: &Path) -> Result<Vec<GoldDocument>, GoldError> {
 
 /// Reads one document: a first line `# genre: GENRE`, then paragraphs.
 pub fn read_written(path: &Path) -> Result<GoldDocument, GoldError> {
-    let shown = path.display().to_string();
-    let source = std::fs::read_to_string(path).map_err(|source| GoldError::Io {
-        path: shown.clone(),
-        source,
-    })?;
+    let (shown, source) = read_gold_file(path)?;
     let id = path
         .file_stem()
         .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned());
